@@ -1,0 +1,20 @@
+using System.IO;
+
+namespace NanoTcp.Compat.Tests
+{
+    /// <summary>The compat projects (tests/Compat/*) and the device assembly each one produces.</summary>
+    internal static class CompatProjects
+    {
+        /// <summary>Folder under tests/Compat and assembly name, one per device project.</summary>
+        public static readonly string[] All = { "Stack/NanoTcp.Stack", "Enc28j60/NanoTcp.Enc28j60", "Firmware/NanoTcp.Firmware", "DeviceTests/NFUnitTest" };
+
+        /// <summary>Path of the assembly the compat project built in this test's configuration.</summary>
+        public static string OutputOf(string project)
+        {
+            string folder = project.Substring(0, project.IndexOf('/'));
+            string assembly = project.Substring(project.IndexOf('/') + 1);
+            return Path.Combine(RepositoryLayout.RepoPath("tests/Compat/" + folder), "bin", RepositoryLayout.Configuration,
+                "netstandard2.0", assembly + ".dll");
+        }
+    }
+}
