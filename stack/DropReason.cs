@@ -1,0 +1,62 @@
+namespace NanoTcp
+{
+    /// <summary>
+    /// Why a received frame (or a frame waiting for output) was dropped. Each reason has its own counter
+    /// (<see cref="StackCounters.Drops"/>); bad input never causes anything but a counter increment.
+    /// </summary>
+    public enum DropReason
+    {
+        /// <summary>Shorter than an Ethernet header, or longer than the receive buffer.</summary>
+        EthernetMalformed = 0,
+        /// <summary>Destination MAC is neither ours nor broadcast.</summary>
+        EthernetNotForUs,
+        /// <summary>EtherType other than IPv4 or ARP (IPv6, VLAN, LLDP, ...).</summary>
+        EthernetUnknownType,
+        /// <summary>ARP packet that is not Ethernet/IPv4, truncated, or an unknown opcode.</summary>
+        ArpMalformed,
+        /// <summary>ARP packet not about us (neither target nor a cached sender).</summary>
+        ArpNotForUs,
+        /// <summary>IPv4 header: wrong version, IHL &lt; 5, total length inconsistent with the frame.</summary>
+        IpMalformed,
+        /// <summary>IPv4 header checksum wrong (RFC 1122 3.2.1.2: silently discard).</summary>
+        IpChecksum,
+        /// <summary>IPv4 destination is not our address nor broadcast.</summary>
+        IpNotForUs,
+        /// <summary>A fragment (MF set or offset ≠ 0): nanoTcp does not reassemble (documented; MSS keeps peers from fragmenting).</summary>
+        IpFragment,
+        /// <summary>Source address is broadcast, multicast, loopback or ours (RFC 1122 3.2.1.3).</summary>
+        IpBadSource,
+        /// <summary>Protocol other than ICMP or TCP.</summary>
+        IpUnknownProtocol,
+        /// <summary>ICMP message truncated.</summary>
+        IcmpMalformed,
+        /// <summary>ICMP checksum wrong.</summary>
+        IcmpChecksum,
+        /// <summary>ICMP type we do not handle (or an echo request to a broadcast address).</summary>
+        IcmpUnhandled,
+        /// <summary>TCP header truncated, data offset out of range, malformed options.</summary>
+        TcpMalformed,
+        /// <summary>TCP checksum wrong.</summary>
+        TcpChecksum,
+        /// <summary>Port 0, broadcast destination, or SYN with RST/FIN (RFC 9293 leaves them undefined; dropped).</summary>
+        TcpInvalid,
+        /// <summary>No connection and no listener: answered with RST (unless the segment itself was a RST).</summary>
+        TcpNoConnection,
+        /// <summary>Segment outside the receive window (answered with an ACK unless it was a RST).</summary>
+        TcpOutOfWindow,
+        /// <summary>Segment unacceptable for the state (bad ACK, RST/SYN checks of RFC 5961, ...).</summary>
+        TcpUnacceptable,
+        /// <summary>SYN dropped because the listener's backlog is full (no RST, so the client retries).</summary>
+        TcpBacklogFull,
+        /// <summary>SYN dropped because every connection slot is busy and none could be reclaimed.</summary>
+        TcpNoSlot,
+        /// <summary>Out-of-order segment that did not fit the bounded reassembly table.</summary>
+        TcpOutOfOrderOverflow,
+        /// <summary>Frame (not TCP) that needed ARP resolution first: dropped (documented policy).</summary>
+        ArpUnresolved,
+        /// <summary>The link refused a frame (ARP/ICMP/RST output; TCP data is retransmitted instead).</summary>
+        LinkTransmitFailed,
+        /// <summary>Not a drop reason: the number of reasons (array size).</summary>
+        Count,
+    }
+}

@@ -1,0 +1,56 @@
+namespace NanoTcp.Tcp
+{
+    /// <summary>
+    /// RSTs produced by API calls (Abort, Close with unread data, CloseListener). API calls never touch the link,
+    /// so the segments wait here, bounded, until the next Poll sends them; when full, the oldest is overwritten
+    /// (the peer's own retransmission will then draw a RST from the closed port).
+    /// </summary>
+    internal sealed class ResetQueue
+    {
+        private readonly uint[] _ip;
+        private readonly int[] _localPort;
+        private readonly int[] _remotePort;
+        private readonly uint[] _seq;
+        private readonly byte[] _mac;
+        private int _head;
+        private int _count;
+
+        public ResetQueue(int capacity)
+        {
+            _ip = new uint[capacity];
+            _localPort = new int[capacity];
+            _remotePort = new int[capacity];
+            _seq = new uint[capacity];
+            _mac = new byte[capacity * 6];
+        }
+
+        public int Count { get { return _count; } }
+
+        public void Add(uint ip, int localPort, int remotePort, uint seq, byte[] mac)
+        {
+            int i = (_head + _count) % _ip.Length;
+            if (_count == _ip.Length) _head = (_head + 1) % _ip.Length;
+            else _count++;
+            _ip[i] = ip;
+            _localPort[i] = localPort;
+            _remotePort[i] = remotePort;
+            _seq[i] = seq;
+            Wire.MacAddress.Copy(mac, 0, _mac, i * 6);
+        }
+
+        /// <summary>Index of the oldest queued RST (valid while <see cref="Count"/> &gt; 0).</summary>
+        public int Peek() { return _head; }
+
+        public void Remove()
+        {
+            _head = (_head + 1) % _ip.Length;
+            _count--;
+        }
+
+        public uint Ip(int i) { return _ip[i]; }
+        public int LocalPort(int i) { return _localPort[i]; }
+        public int RemotePort(int i) { return _remotePort[i]; }
+        public uint Seq(int i) { return _seq[i]; }
+        public byte[] Macs { get { return _mac; } }
+    }
+}

@@ -1,0 +1,38 @@
+namespace NanoTcp.Tcp
+{
+    /// <summary>
+    /// The fields of the segment being processed (RFC 9293 §3.3.1 "current segment variables"), filled once
+    /// from the validated header. One instance is reused for every segment; handlers receive it as a parameter.
+    /// </summary>
+    internal sealed class Segment
+    {
+        public uint SourceIp;
+        public int SourcePort;
+        public int DestinationPort;
+        public uint Seq;
+        public uint Ack;
+        public int Flags;
+        public int Window;
+        /// <summary>MSS option, or -1 when absent.</summary>
+        public int Mss;
+        public byte[] Buffer;
+        public int DataOffset;
+        public int DataLength;
+        /// <summary>Offset of the source MAC in <see cref="Buffer"/> (replies to unknown peers go there).</summary>
+        public int SourceMacOffset;
+
+        public bool Has(int flag) { return (Flags & flag) != 0; }
+
+        /// <summary>SEG.LEN: data plus one for SYN and one for FIN (RFC 9293 §3.4).</summary>
+        public int Length
+        {
+            get
+            {
+                int len = DataLength;
+                if (Has(Wire.TcpFlags.Syn)) len++;
+                if (Has(Wire.TcpFlags.Fin)) len++;
+                return len;
+            }
+        }
+    }
+}
