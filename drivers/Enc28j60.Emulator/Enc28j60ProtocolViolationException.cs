@@ -1,0 +1,16 @@
+using System;
+
+namespace NanoTcp.Enc28j60.Emulation
+{
+    /// <summary>
+    /// Thrown by a strict-mode <see cref="Enc28j60Chip"/> (see <see cref="Enc28j60ChipOptions.Strict"/>) when the
+    /// driver breaks a rule of the data sheet or errata; the message names the rule and its enc28j60.md section.
+    /// </summary>
+    public sealed class Enc28j60ProtocolViolationException : Exception
+    {
+        /// <summary>Creates the exception with the description of the violation.</summary>
+        public Enc28j60ProtocolViolationException(string message) : base(message)
+        {
+        }
+    }
+}
