@@ -1,0 +1,46 @@
+using System;
+using System.Device.Gpio;
+using System.Threading;
+
+namespace NanoTcp.Firmware.Device
+{
+    /// <summary>
+    /// Sleeps until the application's next deadline or until the ENC28J60 pulls INT low (a frame or another event
+    /// is pending), whichever comes first. The INT level is polled once per millisecond with
+    /// <see cref="GpioPin.Read"/>, which allocates nothing — unlike a GPIO value-changed callback, which allocates an
+    /// event-args object per edge (../shared/nanoframework.md §e). Without an INT pin the sleep is capped so that
+    /// received frames are picked up within <see cref="MaxSleepWithoutInterruptMs"/>.
+    /// </summary>
+    public sealed class InterruptWait
+    {
+        /// <summary>Longest sleep when no INT pin is wired.</summary>
+        public const int MaxSleepWithoutInterruptMs = 2;
+
+        private readonly GpioPin _interrupt;
+
+        /// <summary>Opens <paramref name="pin"/> (or none when negative) as an input with pull-up.</summary>
+        public InterruptWait(GpioController gpio, int pin)
+        {
+            if (pin >= 0) _interrupt = gpio.OpenPin(pin, PinMode.InputPullUp);
+        }
+
+        /// <summary>True while the chip asserts INT (active low).</summary>
+        public bool Pending => _interrupt != null && _interrupt.Read() == PinValue.Low;
+
+        /// <summary>Returns at <paramref name="deadlineMs"/> (Environment.TickCount64 clock) or as soon as INT is low.</summary>
+        public void Until(long deadlineMs)
+        {
+            long now = Environment.TickCount64;
+            if (_interrupt == null)
+            {
+                long limit = now + MaxSleepWithoutInterruptMs;
+                if (deadlineMs > limit) deadlineMs = limit;
+            }
+            while (now < deadlineMs && !Pending)
+            {
+                Thread.Sleep(1);
+                now = Environment.TickCount64;
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+namespace NanoTcp.Firmware
+{
+    /// <summary>
+    /// The nanoTcp application: owns the <see cref="NetworkStack"/>, the telnet shell and the classic test services,
+    /// and runs them all from one <see cref="Poll"/> call. The ESP32 entry point and the host virtual board embed it
+    /// the same way:
+    /// <code>
+    /// var app = new FirmwareApplication(settings, link, platform);
+    /// while (true) { long next = app.Poll(now); /* sleep until next or a frame arrives */ }
+    /// </code>
+    /// Everything is allocated in the constructor; <see cref="Poll"/> allocates nothing in steady state.
+    /// </summary>
+    public sealed class FirmwareApplication
+    {
+        private readonly IFirmwarePlatform _platform;
+        private readonly ClassicService[] _services;
+
+        /// <summary>
+        /// Builds the stack from <paramref name="settings"/> over <paramref name="link"/>, opens the enabled
+        /// services' listeners and logs the start-up lines to <paramref name="platform"/>.
+        /// </summary>
+        public FirmwareApplication(FirmwareSettings settings, ILink link, IFirmwarePlatform platform)
+        {
+            Settings = settings;
+            _platform = platform;
+            Stack = new NetworkStack(settings.BuildStackConfig(), link);
+            Ping = new PingClient(Stack);
+            Listeners = new ListenerTable(4);
+            if (settings.TelnetEnabled)
+            {
+                Telnet = new TelnetService(Stack, settings, platform, link, Ping, Listeners);
+            }
+            _services = new ClassicService[settings.ListenersNeeded - (settings.TelnetEnabled ? 1 : 0)];
+            int n = 0;
+            int connections = settings.ServiceConnections;
+            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, connections, Listeners);
+            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, connections, Listeners);
+            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, connections, Listeners);
+            StartupLog.Write(platform, settings, this);
+        }
+
+        /// <summary>The TCP/IP stack the application runs (for tracing, tests and the virtual board).</summary>
+        public NetworkStack Stack { get; }
+
+        /// <summary>The settings the application was built with.</summary>
+        public FirmwareSettings Settings { get; }
+
+        /// <summary>The telnet shell service, or null when disabled.</summary>
+        public TelnetService Telnet { get; }
+
+        /// <summary>The ICMP echo client behind the shell's <c>ping</c> command (it owns <see cref="NetworkStack.EchoListener"/>).</summary>
+        public PingClient Ping { get; }
+
+        /// <summary>The listening ports the application opened.</summary>
+        public ListenerTable Listeners { get; }
+
+        /// <summary>The classic services (echo, discard, chargen) that are enabled, in that order.</summary>
+        public int ServiceCount => _services.Length;
+
+        /// <summary>The enabled classic service at <paramref name="index"/>.</summary>
+        public ClassicService GetService(int index) => _services[index];
+
+        /// <summary>
+        /// Receives and sends frames, runs the stack's timers and every service, and returns the absolute time (ms,
+        /// same clock as <paramref name="nowMs"/>) by which Poll must run again even if no frame arrives.
+        /// </summary>
+        public long Poll(long nowMs)
+        {
+            Stack.Poll(nowMs);
+            long next = long.MaxValue;
+            if (Telnet != null) next = Earliest(next, Telnet.Poll(nowMs));
+            for (int i = 0; i < _services.Length; i++)
+            {
+                next = Earliest(next, _services[i].Poll(nowMs));
+            }
+            // Second stack pass: what the services queued goes out now, not one sleep later.
+            next = Earliest(next, Stack.Poll(nowMs));
+            if (Telnet != null && Telnet.TakeRebootDue(nowMs) && _platform.CanReboot)
+            {
+                _platform.Log("nanoTcp: rebooting (shell command)");
+                _platform.Reboot();
+            }
+            return next;
+        }
+
+        private static long Earliest(long a, long b) => b < a ? b : a;
+    }
+}

@@ -1,0 +1,120 @@
+namespace NanoTcp.Firmware
+{
+    /// <summary>
+    /// Everything the firmware application is configured with: addresses, the telnet service and the classic
+    /// test services. The defaults make a usable device on a typical 192.168.1.0/24 LAN; the ESP32 entry point
+    /// and the host virtual board overwrite what they need before constructing <see cref="FirmwareApplication"/>.
+    /// Read once, at construction: later changes have no effect.
+    /// </summary>
+    public sealed class FirmwareSettings
+    {
+        /// <summary>
+        /// The documented default MAC address: 02:4E:54:00:00:01 ("NT"). The first octet has the
+        /// locally-administered bit set and the group bit clear (IEEE 802-2014 §8.2), so it can never collide with
+        /// a vendor-assigned address. Give every board on one LAN its own.
+        /// </summary>
+        public static readonly byte[] DefaultMacAddress = { 0x02, 0x4E, 0x54, 0x00, 0x00, 0x01 };
+
+        /// <summary>Ethernet address, 6 bytes. Default <see cref="DefaultMacAddress"/>.</summary>
+        public byte[] MacAddress = (byte[])DefaultMacAddress.Clone();
+
+        /// <summary>IPv4 address, first octet in the most significant byte. Default 192.168.1.50.</summary>
+        public uint IpAddress = 0xC0A80132;
+
+        /// <summary>Subnet mask. Default 255.255.255.0.</summary>
+        public uint SubnetMask = 0xFFFFFF00;
+
+        /// <summary>Default gateway; 0 for none. Default 192.168.1.1.</summary>
+        public uint Gateway = 0xC0A80101;
+
+        /// <summary>Host name used in the shell prompt and the banner. Default "nanotcp".</summary>
+        public string HostName = "nanotcp";
+
+        /// <summary>
+        /// Telnet login password (ASCII). Null or empty disables the login: every session goes straight to the shell.
+        /// Default "nanotcp" — change it before the device leaves the bench.
+        /// </summary>
+        public string TelnetPassword = "nanotcp";
+
+        /// <summary>True to run the telnet shell. Default true.</summary>
+        public bool TelnetEnabled = true;
+
+        /// <summary>TCP port of the telnet shell. Default 23 (RFC 854).</summary>
+        public int TelnetPort = 23;
+
+        /// <summary>Concurrent telnet sessions; a connection beyond this gets a one-line refusal. Default 2.</summary>
+        public int TelnetSessions = 2;
+
+        /// <summary>A session with no input for this long is closed. Default 300 000 ms (5 minutes).</summary>
+        public int IdleTimeoutMs = 300000;
+
+        /// <summary>A session that has not logged in within this time is closed. Default 60 000 ms.</summary>
+        public int LoginTimeoutMs = 60000;
+
+        /// <summary>Wrong passwords allowed per connection before it is closed. Default 3.</summary>
+        public int MaxLoginAttempts = 3;
+
+        /// <summary>
+        /// Delay after a wrong password before the next password is checked, doubled for every further consecutive
+        /// failure (device-wide, so parallel connections do not multiply the guessing rate) up to
+        /// <see cref="LoginMaxDelayMs"/>. Default 1000 ms.
+        /// </summary>
+        public int LoginFailureDelayMs = 1000;
+
+        /// <summary>Upper bound of the login back-off. Default 30 000 ms.</summary>
+        public int LoginMaxDelayMs = 30000;
+
+        /// <summary>Longest command line in characters; longer input is discarded up to the end of the line and reported. Default 128.</summary>
+        public int MaxLineLength = 128;
+
+        /// <summary>Per-session output staging buffer in bytes (echo, negotiation replies, command output). Default 1024, minimum 512.</summary>
+        public int SessionOutputBufferSize = 1024;
+
+        /// <summary>True to run the RFC 862 echo service on TCP port 7. Default true.</summary>
+        public bool EchoEnabled = true;
+
+        /// <summary>True to run the RFC 863 discard service on TCP port 9. Default true.</summary>
+        public bool DiscardEnabled = true;
+
+        /// <summary>True to run the RFC 864 character generator on TCP port 19. Default true.</summary>
+        public bool ChargenEnabled = true;
+
+        /// <summary>Concurrent connections per classic service (echo, discard, chargen). Default 2.</summary>
+        public int ServiceConnections = 2;
+
+        /// <summary>
+        /// The stack configuration the application is built with. Tune buffer sizes and TCP parameters here;
+        /// <see cref="BuildStackConfig"/> overwrites the addresses from the fields above.
+        /// </summary>
+        public readonly StackConfig Stack = new StackConfig();
+
+        /// <summary>
+        /// Copies the addresses into <see cref="Stack"/>, raises <see cref="StackConfig.ListenerSlots"/> to at least
+        /// the number of enabled services, and returns it, ready for <c>new NetworkStack(config, link)</c>.
+        /// </summary>
+        public StackConfig BuildStackConfig()
+        {
+            Stack.MacAddress = MacAddress;
+            Stack.IpAddress = IpAddress;
+            Stack.SubnetMask = SubnetMask;
+            Stack.Gateway = Gateway;
+            int listeners = ListenersNeeded;
+            if (Stack.ListenerSlots < listeners) Stack.ListenerSlots = listeners;
+            return Stack;
+        }
+
+        /// <summary>Listening ports the enabled services open (telnet, echo, discard, chargen).</summary>
+        public int ListenersNeeded
+        {
+            get
+            {
+                int n = 0;
+                if (TelnetEnabled) n++;
+                if (EchoEnabled) n++;
+                if (DiscardEnabled) n++;
+                if (ChargenEnabled) n++;
+                return n;
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+namespace NanoTcp.Firmware
+{
+    /// <summary>
+    /// Base of the small RFC test services (echo, discard, chargen): one listener, a fixed number of connections,
+    /// a shared scratch buffer, and the common endings — the peer's FIN is answered with our FIN (Close) and a
+    /// reset or timeout releases the stack slot. A connection beyond the limit is closed at once.
+    /// </summary>
+    public abstract class ClassicService
+    {
+        /// <summary>Scratch size: one MSS-sized segment's worth is plenty per step.</summary>
+        protected const int ScratchSize = 536;
+
+        /// <summary><see cref="ReceiveSome"/>: the peer sent FIN and every byte before it has been read.</summary>
+        protected const int EndOfStream = -1;
+
+        /// <summary><see cref="ReceiveSome"/>: the connection failed (reset, timeout, stale handle).</summary>
+        protected const int Failed = -2;
+
+        private readonly int[] _connections;
+
+        /// <summary>The stack the service runs on.</summary>
+        protected readonly NetworkStack Stack;
+
+        /// <summary>Scratch buffer shared by every connection of the service (steps never interleave).</summary>
+        protected readonly byte[] Scratch = new byte[ScratchSize];
+
+        /// <summary>Opens the listener and allocates the connection table.</summary>
+        protected ClassicService(NetworkStack stack, string name, int port, int maxConnections, ListenerTable listeners)
+        {
+            Stack = stack;
+            Name = name;
+            Port = port;
+            _connections = new int[maxConnections < 1 ? 1 : maxConnections];
+            for (int i = 0; i < _connections.Length; i++) _connections[i] = -1;
+            Listener = stack.Listen(port, _connections.Length);
+            listeners.Add(name, port, Listener);
+        }
+
+        /// <summary>Service name ("echo", "discard", "chargen").</summary>
+        public string Name { get; }
+
+        /// <summary>TCP port.</summary>
+        public int Port { get; }
+
+        /// <summary>Listener handle (negative: Listen failed).</summary>
+        public int Listener { get; }
+
+        /// <summary>Connections being served.</summary>
+        public int ActiveConnections
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < _connections.Length; i++)
+                {
+                    if (_connections[i] >= 0) n++;
+                }
+                return n;
+            }
+        }
+
+        /// <summary>Connections accepted since start.</summary>
+        public long ConnectionsServed { get; private set; }
+
+        /// <summary>Payload bytes received.</summary>
+        public long BytesReceived { get; protected set; }
+
+        /// <summary>Payload bytes sent.</summary>
+        public long BytesSent { get; protected set; }
+
+        /// <summary>Accepts new connections and serves every open one; returns <paramref name="nowMs"/> when work is left.</summary>
+        public long Poll(long nowMs)
+        {
+            Accept();
+            long next = long.MaxValue;
+            for (int i = 0; i < _connections.Length; i++)
+            {
+                int connection = _connections[i];
+                if (connection < 0) continue;
+                ServiceStep step = Serve(i, connection);
+                if (step == ServiceStep.Finished)
+                {
+                    Stack.Close(connection);
+                    _connections[i] = -1;
+                }
+                else if (step == ServiceStep.Busy)
+                {
+                    next = nowMs;
+                }
+            }
+            return next;
+        }
+
+        /// <summary>Serves connection <paramref name="index"/> (handle <paramref name="connection"/>) once.</summary>
+        protected abstract ServiceStep Serve(int index, int connection);
+
+        /// <summary>Resets per-connection state when connection slot <paramref name="index"/> is reused.</summary>
+        protected virtual void OnAccepted(int index)
+        {
+        }
+
+        /// <summary>
+        /// Reads up to <paramref name="count"/> bytes into <see cref="Scratch"/>. Returns the byte count, 0 when
+        /// nothing is waiting, <see cref="EndOfStream"/> or <see cref="Failed"/>.
+        /// </summary>
+        protected int ReceiveSome(int connection, int count)
+        {
+            int got = Stack.Receive(connection, Scratch, 0, count);
+            if (got > 0)
+            {
+                BytesReceived += got;
+                return got;
+            }
+            if (got == TcpError.WouldBlock) return 0;
+            return got == 0 ? EndOfStream : Failed;
+        }
+
+        private void Accept()
+        {
+            if (Listener < 0) return;
+            int connection;
+            while ((connection = Stack.Accept(Listener)) >= 0)
+            {
+                int index = FreeIndex();
+                if (index < 0)
+                {
+                    Stack.Close(connection);
+                    continue;
+                }
+                _connections[index] = connection;
+                ConnectionsServed++;
+                OnAccepted(index);
+            }
+        }
+
+        private int FreeIndex()
+        {
+            for (int i = 0; i < _connections.Length; i++)
+            {
+                if (_connections[i] < 0) return i;
+            }
+            return -1;
+        }
+    }
+}

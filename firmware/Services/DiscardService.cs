@@ -1,0 +1,26 @@
+namespace NanoTcp.Firmware
+{
+    /// <summary>The TCP discard service (RFC 863, port 9): reads and throws away everything — a receive-throughput sink.</summary>
+    public sealed class DiscardService : ClassicService
+    {
+        private const int ReadsPerStep = 8;
+
+        /// <summary>Opens port 9.</summary>
+        public DiscardService(NetworkStack stack, int maxConnections, ListenerTable listeners)
+            : base(stack, "discard", 9, maxConnections, listeners)
+        {
+        }
+
+        /// <inheritdoc />
+        protected override ServiceStep Serve(int index, int connection)
+        {
+            for (int i = 0; i < ReadsPerStep; i++)
+            {
+                int got = ReceiveSome(connection, ScratchSize);
+                if (got < 0) return ServiceStep.Finished;
+                if (got == 0) return ServiceStep.Idle;
+            }
+            return ServiceStep.Busy;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+namespace NanoTcp.Firmware
+{
+    /// <summary>
+    /// The TCP echo service (RFC 862, port 7): sends back whatever it receives. It reads only as much as the
+    /// connection can send right now, so a peer that does not read its echo is held back by its own window.
+    /// </summary>
+    public sealed class EchoService : ClassicService
+    {
+        /// <summary>Opens port 7.</summary>
+        public EchoService(NetworkStack stack, int maxConnections, ListenerTable listeners)
+            : base(stack, "echo", 7, maxConnections, listeners)
+        {
+        }
+
+        /// <inheritdoc />
+        protected override ServiceStep Serve(int index, int connection)
+        {
+            int space = Stack.SendSpace(connection);
+            if (space < 0) return ServiceStep.Finished;
+            if (space == 0)
+            {
+                // Still notice the end of the connection while the peer is not reading.
+                TcpState state = Stack.GetState(connection);
+                return state == TcpState.Closed ? ServiceStep.Finished : ServiceStep.Idle;
+            }
+            int got = ReceiveSome(connection, space < ScratchSize ? space : ScratchSize);
+            if (got < 0) return ServiceStep.Finished;
+            if (got == 0) return ServiceStep.Idle;
+            int sent = Stack.Send(connection, Scratch, 0, got);
+            if (sent < 0) return ServiceStep.Finished;
+            BytesSent += sent;
+            return ServiceStep.Busy;
+        }
+    }
+}
