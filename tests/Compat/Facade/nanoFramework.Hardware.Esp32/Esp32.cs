@@ -21,6 +21,13 @@ namespace nanoFramework.Hardware.Esp32
         I2C2_CLOCK = 131585,
     }
 
+    public class HighResTimer : System.IDisposable
+    {
+        public HighResTimer() { }
+        public void Dispose() => throw null;
+        public static ulong GetCurrent() => throw null;
+    }
+
     public class NativeMemory
     {
         public static void GetMemoryInfo(MemoryType memType, out uint totalSize, out uint totalFreeSize, out uint largestFreeBlock) => throw null;
