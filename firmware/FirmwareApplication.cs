@@ -68,13 +68,13 @@ namespace NanoTcp.Firmware
         {
             Stack.Poll(nowMs);
             long next = long.MaxValue;
-            if (Telnet != null) next = Earliest(next, Telnet.Poll(nowMs));
+            if (Telnet != null) next = Deadline.Earliest(next, Telnet.Poll(nowMs));
             for (int i = 0; i < _services.Length; i++)
             {
-                next = Earliest(next, _services[i].Poll(nowMs));
+                next = Deadline.Earliest(next, _services[i].Poll(nowMs));
             }
             // Second stack pass: what the services queued goes out now, not one sleep later.
-            next = Earliest(next, Stack.Poll(nowMs));
+            next = Deadline.Earliest(next, Stack.Poll(nowMs));
             if (Telnet != null && Telnet.TakeRebootDue(nowMs) && _platform.CanReboot)
             {
                 _platform.Log("nanoTcp: rebooting (shell command)");
@@ -82,7 +82,5 @@ namespace NanoTcp.Firmware
             }
             return next;
         }
-
-        private static long Earliest(long a, long b) => b < a ? b : a;
     }
 }

@@ -78,6 +78,8 @@ namespace NanoTcp.Firmware
                 int connection = _connections[i];
                 if (connection < 0) continue;
                 ServiceStep step = Serve(i, connection);
+                // A connection that ended on its own (RST, timeout) waits in state Closed for our Close.
+                if (step != ServiceStep.Finished && Stack.GetState(connection) == TcpState.Closed) step = ServiceStep.Finished;
                 if (step == ServiceStep.Finished)
                 {
                     Stack.Close(connection);

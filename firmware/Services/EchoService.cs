@@ -17,12 +17,7 @@ namespace NanoTcp.Firmware
         {
             int space = Stack.SendSpace(connection);
             if (space < 0) return ServiceStep.Finished;
-            if (space == 0)
-            {
-                // Still notice the end of the connection while the peer is not reading.
-                TcpState state = Stack.GetState(connection);
-                return state == TcpState.Closed ? ServiceStep.Finished : ServiceStep.Idle;
-            }
+            if (space == 0) return ServiceStep.Idle;
             int got = ReceiveSome(connection, space < ScratchSize ? space : ScratchSize);
             if (got < 0) return ServiceStep.Finished;
             if (got == 0) return ServiceStep.Idle;

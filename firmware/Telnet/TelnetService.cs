@@ -93,8 +93,7 @@ namespace NanoTcp.Firmware
             long next = _rebootAtMs;
             for (int i = 0; i < _sessions.Length; i++)
             {
-                long due = _sessions[i].Poll(nowMs);
-                if (due < next) next = due;
+                next = Deadline.Earliest(next, _sessions[i].Poll(nowMs));
             }
             return next;
         }

@@ -26,11 +26,13 @@ namespace NanoTcp.Firmware
         private int _inputStart;
         private int _inputCount;
         private bool _moreInput;
+        private bool _peerFinished;
         private ShellCommand _running;
         private bool _passwordPending;
         private int _loginFailures;
         private long _connectedAtMs;
         private long _closeDeadlineMs;
+        private long _lastOutputMs;
         private long _nowMs;
 
         /// <summary>Allocates the session slot's buffers.</summary>
@@ -91,9 +93,11 @@ namespace NanoTcp.Firmware
             _inputCount = 0;
             _running = null;
             _passwordPending = false;
+            _peerFinished = false;
             _loginFailures = 0;
             _connectedAtMs = nowMs;
             LastInputMs = nowMs;
+            _lastOutputMs = nowMs;
             _nowMs = nowMs;
             LoggedIn = !_service.PasswordRequired;
             Phase = LoggedIn ? SessionPhase.Shell : SessionPhase.Login;
@@ -122,6 +126,7 @@ namespace NanoTcp.Firmware
                 ReadInput();
                 StepCommand();
                 CheckTimers();
+                if (_peerFinished && _running == null && _inputCount == 0 && !_passwordPending) BeginClose();
                 Flush();
             }
             if (Phase == SessionPhase.Closing) return ProgressClose();
@@ -129,22 +134,8 @@ namespace NanoTcp.Firmware
             return NextDeadline();
         }
 
-        /// <summary>Closes the session at once with a reset (used when the service stops).</summary>
-        public void Abort()
-        {
-            if (Phase == SessionPhase.Free) return;
-            EndRunningCommand();
-            _stack.Abort(Connection);
-            Phase = SessionPhase.Free;
-        }
-
         void INvtReceiver.OnData(byte value)
         {
-            if (_running != null)
-            {
-                if (value == CtrlC) Interrupt();
-                return; // type-ahead while a command runs is discarded
-            }
             _editor.Echo = _options.EchoOn;
             switch (_editor.Feed(value, _output))
             {
@@ -180,14 +171,11 @@ namespace NanoTcp.Firmware
                     Interrupt();
                     break;
                 case TelnetCommand.EC:
-                    if (_running == null) _editor.EraseCharacter(_output);
+                    _editor.EraseCharacter(_output);
                     break;
                 case TelnetCommand.EL:
-                    if (_running == null)
-                    {
-                        _editor.Clear();
-                        EraseLine();
-                    }
+                    _editor.Clear();
+                    EraseLine();
                     break;
                 case TelnetCommand.AYT:
                     _output.NewLine();
@@ -208,31 +196,62 @@ namespace NanoTcp.Firmware
             _moreInput = false;
             for (int round = 0; round < ReadRoundsPerPoll; round++)
             {
-                if (_inputCount == 0 && !Receive()) return;
-                while (_inputCount > 0 && _output.Free >= InputReserve && !_passwordPending)
+                if (_inputCount == 0 && (_peerFinished || !Receive())) return;
+                if (_running != null)
+                {
+                    // Type-ahead waits for the command to finish; only an interrupt is acted on now.
+                    if (TakeInterrupt()) continue;
+                    if (_inputCount == _input.Length || _peerFinished || !Receive()) return;
+                    if (!TakeInterrupt()) return;
+                    continue;
+                }
+                while (_inputCount > 0 && _output.Free >= InputReserve && !_passwordPending && _running == null)
                 {
                     byte value = _input[_inputStart++];
                     _inputCount--;
                     _parser.Feed(value, this);
                     if (Phase == SessionPhase.Closing) return;
                 }
-                if (_inputCount > 0) return; // output full or a password check is waiting: let TCP push back
+                if (_inputCount > 0) return; // output full, a command started or a password check waits
             }
             _moreInput = true;
         }
 
-        // Fills the input buffer; false when nothing arrived or the connection ended.
+        // While a command runs: finds Ctrl-C or IAC IP in the waiting input, drops the input up to it (as a terminal
+        // flushes type-ahead on an interrupt) and interrupts the command.
+        private bool TakeInterrupt()
+        {
+            int end = _inputStart + _inputCount;
+            for (int i = _inputStart; i < end; i++)
+            {
+                bool interruptProcess = _input[i] == TelnetCommand.IP && i > _inputStart && _input[i - 1] == TelnetCommand.IAC;
+                if (_input[i] != CtrlC && !interruptProcess) continue;
+                _inputCount = end - i - 1;
+                _inputStart = i + 1;
+                Interrupt();
+                return true;
+            }
+            return false;
+        }
+
+        // Appends what has arrived to the input buffer; false when nothing arrived or the connection ended.
         private bool Receive()
         {
-            int got = _stack.Receive(Connection, _input, 0, _input.Length);
+            if (_inputStart > 0)
+            {
+                System.Array.Copy(_input, _inputStart, _input, 0, _inputCount);
+                _inputStart = 0;
+            }
+            int got = _stack.Receive(Connection, _input, _inputCount, _input.Length - _inputCount);
             if (got > 0)
             {
-                _inputStart = 0;
-                _inputCount = got;
+                _inputCount += got;
                 LastInputMs = _nowMs;
                 return true;
             }
-            if (got == 0) BeginClose(); // the peer's FIN: close our side too (RFC 9293 §3.10.4, CLOSE-WAIT)
+            // The peer's FIN (CLOSE-WAIT): finish what it asked for, then close our side too (RFC 9293 §3.10.4),
+            // so `printf 'pw\nstats\n' | nc -N host 23` gets the whole table.
+            if (got == 0) _peerFinished = true;
             else if (got != TcpError.WouldBlock) Drop();
             return false;
         }
@@ -264,7 +283,7 @@ namespace NanoTcp.Firmware
                 _output.WriteLine("login timed out");
                 BeginClose();
             }
-            else if (_running == null && _nowMs - LastInputMs >= _service.Environment.Settings.IdleTimeoutMs)
+            else if (_nowMs >= IdleDeadline())
             {
                 _service.Counters.IdleTimeouts++;
                 _output.NewLine();
@@ -275,14 +294,24 @@ namespace NanoTcp.Firmware
 
         private long NextDeadline()
         {
-            if (_moreInput || (_inputCount > 0 && _output.Free >= InputReserve && !_passwordPending)) return _nowMs;
+            if (_moreInput || (_inputCount > 0 && _output.Free >= InputReserve && !_passwordPending && _running == null))
+            {
+                return _nowMs;
+            }
             FirmwareSettings settings = _service.Environment.Settings;
             long next = long.MaxValue;
-            if (_passwordPending) next = Earliest(next, _service.Throttle.NextCheckAtMs);
-            if (Phase == SessionPhase.Login) next = Earliest(next, _connectedAtMs + settings.LoginTimeoutMs);
-            if (_running != null) next = Earliest(next, _running.Deadline(_context));
-            else next = Earliest(next, LastInputMs + settings.IdleTimeoutMs);
-            return next;
+            if (_passwordPending) next = Deadline.Earliest(next, _service.Throttle.NextCheckAtMs);
+            if (Phase == SessionPhase.Login) next = Deadline.Earliest(next, _connectedAtMs + settings.LoginTimeoutMs);
+            if (_running != null) next = Deadline.Earliest(next, _running.Deadline(_context));
+            return Deadline.Earliest(next, IdleDeadline());
+        }
+
+        // Idle means neither input from the peer nor output taken by TCP: a long ping keeps a session alive, a
+        // peer that stopped reading (its window closed, our output stuck) does not.
+        private long IdleDeadline()
+        {
+            long last = LastInputMs > _lastOutputMs ? LastInputMs : _lastOutputMs;
+            return last + _service.Environment.Settings.IdleTimeoutMs;
         }
 
         private void OnLine()
@@ -380,7 +409,11 @@ namespace NanoTcp.Firmware
         {
             if (_output.Count == 0 || Phase == SessionPhase.Free) return;
             int sent = _stack.Send(Connection, _output.Buffer, 0, _output.Count);
-            if (sent > 0) _output.Consume(sent);
+            if (sent > 0)
+            {
+                _output.Consume(sent);
+                _lastOutputMs = _nowMs;
+            }
             else if (sent < 0 && sent != TcpError.WouldBlock) Drop();
         }
 
@@ -450,7 +483,5 @@ namespace NanoTcp.Firmware
                 }
             }
         }
-
-        private static long Earliest(long a, long b) => b < a ? b : a;
     }
 }

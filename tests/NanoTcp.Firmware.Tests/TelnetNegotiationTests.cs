@@ -130,7 +130,7 @@ namespace NanoTcp.Firmware.Tests
             sb.AddRange(TelnetClient.Bytes(IAC, IAC, 1, IAC, SE));
             c.Send(sb.ToArray());
             StringAssert.Contains(c.Command("uptime"), "up 0 days");
-            Assert.AreEqual(10002, bench.App.Telnet.GetSession(0).Parser.SubnegotiationBytesSkipped);
+            Assert.AreEqual(10004, bench.App.Telnet.GetSession(0).Parser.SubnegotiationBytesSkipped);
 
             // IAC SB with no IAC SE, then a regular option command: the command ends the subnegotiation.
             c.Send(TelnetClient.Bytes(IAC, SB, 31, 0, 80, 0, IAC, DO, 5));

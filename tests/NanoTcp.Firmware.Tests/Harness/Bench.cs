@@ -18,15 +18,14 @@ namespace NanoTcp.Firmware.Tests.Harness
         public static readonly byte[] DeviceMac = { 0x02, 0x4E, 0x54, 0x00, 0x00, 0x02 };
         public static readonly byte[] ClientMac = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x01 };
 
-        public const int MaxStepMs = 10;
-
         private long _deviceNext;
         private long _clientNext;
 
-        public Bench(Action<FirmwareSettings> configure = null, Action<StackConfig> configureClient = null)
+        public Bench(Action<FirmwareSettings> configure = null, Action<StackConfig> configureClient = null,
+            bool rebootSupported = false)
         {
             Wire = new MemoryWire();
-            Platform = new TestPlatform { BootTimeMs = 0 };
+            Platform = new TestPlatform { BootTimeMs = 0, RebootSupported = rebootSupported };
             Settings = new FirmwareSettings
             {
                 MacAddress = (byte[])DeviceMac.Clone(),
@@ -72,11 +71,17 @@ namespace NanoTcp.Firmware.Tests.Harness
             _clientNext = Client.Poll(Now);
         }
 
+        /// <summary>Advances the clock by <paramref name="ms"/> and polls both sides once (allocation-free).</summary>
+        public void Tick(long ms)
+        {
+            Now += ms;
+            Step();
+        }
+
         /// <summary>Runs for <paramref name="durationMs"/> of virtual time.</summary>
         public void Run(long durationMs)
         {
-            long end = Now + durationMs;
-            RunUntil(() => false, end);
+            RunUntil(() => false, Now + durationMs, 0);
         }
 
         /// <summary>Runs until <paramref name="done"/> holds or <paramref name="maxMs"/> of virtual time passed; returns whether it held.</summary>
@@ -96,7 +101,7 @@ namespace NanoTcp.Firmware.Tests.Harness
                 bool busy = Wire.InFlight > 0 || _deviceNext <= Now || _clientNext <= Now;
                 if (busy && ++stalls < 64) continue;
                 stalls = 0;
-                long next = Math.Min(Math.Min(_deviceNext, _clientNext), Now + MaxStepMs);
+                long next = Math.Min(_deviceNext, _clientNext);
                 Now = Math.Min(Math.Max(next, Now + 1), end);
             }
         }

@@ -108,6 +108,19 @@ namespace NanoTcp.Firmware.Tests.Harness
             return _bench.RunUntil(() => { Pull(); return EndOfStream || Error != 0; }, maxMs);
         }
 
+        /// <summary>Reads until nothing new arrived for half a second (or <paramref name="maxMs"/> passed).</summary>
+        public void Drain(long maxMs = 120_000)
+        {
+            long end = _bench.Now + maxMs;
+            int before;
+            do
+            {
+                before = Data.Count;
+                Settle(500);
+            }
+            while (Data.Count != before && _bench.Now < end);
+        }
+
         /// <summary>Runs <paramref name="ms"/> and reads.</summary>
         public void Settle(long ms = 300)
         {

@@ -1,8 +1,11 @@
 using NanoTcp.Enc28j60;
 
-namespace NanoTcp.Firmware.Device
+namespace NanoTcp.Firmware
 {
-    /// <summary><see cref="ILinkStatus"/> for the ENC28J60 driver: revision, forced duplex, 10 Mb/s and the driver counters.</summary>
+    /// <summary>
+    /// <see cref="ILinkStatus"/> for the ENC28J60 driver: revision, forced duplex, 10 Mb/s and every driver counter.
+    /// Portable, so the ESP32 entry point and the virtual board's emulated-chip link report the chip the same way.
+    /// </summary>
     public sealed class Enc28j60LinkStatus : ILinkStatus
     {
         private readonly Enc28j60Driver _driver;
