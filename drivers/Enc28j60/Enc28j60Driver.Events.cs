@@ -3,7 +3,11 @@ namespace NanoTcp.Enc28j60
     /// <summary>Interrupt/poll service: EIR flags, link changes, RX overflow, transmit completion (§7, DS §12).</summary>
     public sealed partial class Enc28j60Driver
     {
-        /// <summary>The EIR flags routed to INT (EIE without INTIE), see <see cref="EnableInterrupts"/>.</summary>
+        /// <summary>
+        /// The EIR flags routed to INT: packets (for a firmware that sleeps on INT), link changes, transmit errors
+        /// (late-collision retries start without waiting for the next send) and RX overflow. TXIF is left out so a
+        /// normal transmission costs no service.
+        /// </summary>
         private const byte EnabledInterruptFlags = RegisterBits.EIR_PKTIF | RegisterBits.EIR_LINKIF
             | RegisterBits.EIR_TXERIF | RegisterBits.EIR_RXERIF;
 

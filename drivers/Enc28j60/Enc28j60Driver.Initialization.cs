@@ -23,6 +23,7 @@ namespace NanoTcp.Enc28j60
         /// <returns><see cref="Enc28j60InitResult.Success"/> when the chip is receiving.</returns>
         public Enc28j60InitResult Initialize()
         {
+            _started = true;
             _running = false;
             _lastHealthCheck = _clock.NowMicroseconds;
             Counters.ChipResets++;
@@ -199,8 +200,9 @@ namespace NanoTcp.Enc28j60
             _port.ClearBits(ControlRegister.EIR, RegisterBits.EIR_Clearable);
             _port.ClearBits(ControlRegister.ESTAT,
                 RegisterBits.ESTAT_TXABRT | RegisterBits.ESTAT_LATECOL | RegisterBits.ESTAT_BUFER);
-            _port.Write(ControlRegister.EIE, RegisterBits.EIE_INTIE | RegisterBits.EIE_PKTIE | RegisterBits.EIE_LINKIE
-                | RegisterBits.EIE_TXERIE | RegisterBits.EIE_RXERIE);
+
+            // EIE enable bits sit at the positions of the EIR flags they enable (§2.5).
+            _port.Write(ControlRegister.EIE, RegisterBits.EIE_INTIE | EnabledInterruptFlags);
         }
 
         /// <summary>Resets the driver's view of the chip: nothing pending, every cached pointer unknown.</summary>
@@ -212,7 +214,11 @@ namespace NanoTcp.Enc28j60
             _readPointer = UnknownPointer;
             _writePointer = UnknownPointer;
             _transmitEnd = UnknownPointer;
-            _transmitPending = false;
+            if (_transmitPending)
+            {
+                // The frame in flight dies with the reset.
+                FailTransmission();
+            }
         }
 
         /// <summary>

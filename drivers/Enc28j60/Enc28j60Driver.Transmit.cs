@@ -17,6 +17,9 @@ namespace NanoTcp.Enc28j60
         /// <summary>First poll period once the expected wire time has passed; doubles after each poll.</summary>
         private const int CompletionPollMicroseconds = 50;
 
+        /// <summary>EIR reads per attempt before the frame counts as hung whatever the clock says.</summary>
+        private const int MaxCompletionPolls = 64;
+
         private int _writePointer = UnknownPointer;
         private int _transmitEnd = UnknownPointer;
         private bool _transmitPending;
@@ -30,7 +33,8 @@ namespace NanoTcp.Enc28j60
         /// buffer is never touched while TXRTS is set. Returns false, and counts, when the length is invalid, the
         /// link is down or the chip is not running. The outcome of the frame itself is reported by the next call,
         /// <see cref="FlushTransmit"/>, <see cref="LastTransmitSucceeded"/> and <see cref="Counters"/>.
-        /// Steady state: at most 9 SPI transactions including the completion check of the previous frame.
+        /// Steady state: 7 SPI transactions for back-to-back 60-byte frames, 8 for 1514-byte ones, the completion check
+        /// of the previous frame included (pointer bytes that do not change are not rewritten).
         /// </summary>
         /// <param name="buffer">Frame bytes.</param>
         /// <param name="offset">Offset of the destination address.</param>
@@ -110,8 +114,16 @@ namespace NanoTcp.Enc28j60
         private void FinishPendingTransmission()
         {
             int backoff = CompletionPollMicroseconds;
+            int polls = 0;
             while (_transmitPending && _running)
             {
+                // Also bounded in count, in case the clock does not advance.
+                if (++polls > MaxCompletionPolls)
+                {
+                    RecoverTransmitHang();
+                    return;
+                }
+
                 long elapsed = _clock.NowMicroseconds - _transmitStarted;
                 long untilOnWire = ExpectedWireMicroseconds(_transmitLength) - elapsed;
                 if (untilOnWire > 0)
@@ -124,6 +136,7 @@ namespace NanoTcp.Enc28j60
                 {
                     CompleteTransmission(eir);
                     backoff = CompletionPollMicroseconds;
+                    polls = 0;
                     continue;
                 }
 
@@ -136,7 +149,7 @@ namespace NanoTcp.Enc28j60
 
                 long left = _options.TransmitTimeoutMicroseconds - elapsed;
                 _clock.Delay(backoff < left ? backoff : (int)left);
-                backoff *= 2;
+                backoff = backoff < _options.TransmitTimeoutMicroseconds ? backoff * 2 : backoff;
             }
         }
 

@@ -19,6 +19,7 @@ namespace NanoTcp.Enc28j60
         private readonly Enc28j60Options _options;
         private readonly byte[] _macAddress = new byte[6];
 
+        private bool _started;
         private bool _running;
         private bool _linkUp;
         private long _lastHealthCheck;
@@ -94,24 +95,18 @@ namespace NanoTcp.Enc28j60
 
         /// <summary>
         /// Runs the health check when its period has elapsed. Returns false when the chip is not running
-        /// (a failed re-initialisation is retried at the next period).
+        /// (once <see cref="Initialize"/> has been called, a failed initialisation is retried every period).
         /// </summary>
         private bool RunHealthCheckIfDue()
         {
             long now = _clock.NowMicroseconds;
-            if (now - _lastHealthCheck < _options.HealthCheckIntervalMicroseconds)
+            if (!_started || now - _lastHealthCheck < _options.HealthCheckIntervalMicroseconds)
             {
                 return _running;
             }
 
             _lastHealthCheck = now;
-            if (!_running)
-            {
-                Initialize();
-                return _running;
-            }
-
-            if (!ChipLooksHealthy())
+            if (!_running || !ChipLooksHealthy())
             {
                 Initialize();
                 return _running;

@@ -3,12 +3,8 @@ namespace NanoTcp.Enc28j60
     /// <summary>Bit masks of the ETH and MAC registers the driver uses (enc28j60.md §2.5, §2.6).</summary>
     internal static class RegisterBits
     {
-        // EIE (0x1B)
+        // EIE (0x1B); PKTIE, LINKIE, TXERIE and RXERIE share the bit positions of their EIR flags.
         public const byte EIE_INTIE = 0x80;
-        public const byte EIE_PKTIE = 0x40;
-        public const byte EIE_LINKIE = 0x10;
-        public const byte EIE_TXERIE = 0x02;
-        public const byte EIE_RXERIE = 0x01;
 
         // EIR (0x1C)
         public const byte EIR_PKTIF = 0x40;

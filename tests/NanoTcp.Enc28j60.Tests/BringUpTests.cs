@@ -214,7 +214,7 @@ namespace NanoTcp.Enc28j60.Tests
             }
 
             Assert.IsTrue(rxenSetAt > 0);
-            Assert.IsFalse(rig.Log.Skip(rxenSetAt + 1).TakeWhile(a => true).Any(a => a.Kind == RegisterAccessKind.Write
+            Assert.IsFalse(rig.Log.Skip(rxenSetAt + 1).Any(a => a.Kind == RegisterAccessKind.Write
                 && ((a.Bank == 0 && a.Address >= 0x08 && a.Address <= 0x0B) || (a.Bank == 1 && a.Address == 0x18)
                     || (a.Bank == 3 && a.Address <= 0x05))), "configuration written after RXEN");
             rig.AssertNoViolations();

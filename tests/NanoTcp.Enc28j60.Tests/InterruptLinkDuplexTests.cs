@@ -90,9 +90,10 @@ namespace NanoTcp.Enc28j60.Tests
         [TestMethod]
         public void E31_LinkDownThenUp_LinkifRaisesInt_PhirRead_StateReported()
         {
-            foreach (bool pin in new[] { true, false })
+            foreach (string mode in new[] { "edge", "level", "polled" })
             {
-                var rig = new Rig(interruptPin: pin);
+                bool pin = mode != "polled";
+                var rig = new Rig(interruptPin: mode == "edge", levelPin: mode == "level");
                 Assert.IsTrue(rig.Driver.IsUp);
                 Assert.AreEqual(0, rig.Driver.Counters.LinkChanges);
 
@@ -104,7 +105,7 @@ namespace NanoTcp.Enc28j60.Tests
                     Assert.IsTrue(rig.Chip.InterruptPinAsserted, "LINKIF raises INT");
                 }
 
-                rig.Idle(2000);
+                rig.Idle(20_000);
                 Assert.IsFalse(rig.Driver.IsUp);
                 Assert.AreEqual(0, rig.Register(0, 0x1C) & 0x10, "PHIR read cleared LINKIF");
                 Assert.AreEqual(0, rig.Chip.PeekPhyRegister(0x13) & 0x14, "PHIR flags cleared");
@@ -112,13 +113,13 @@ namespace NanoTcp.Enc28j60.Tests
                 Assert.IsFalse(rig.Driver.Transmit(Rig.MakeOutgoingFrame(60, 31), 0, 60), "no transmit without link");
 
                 rig.Chip.LinkUp = true;
-                rig.Idle(2000);
+                rig.Idle(20_000);
                 Assert.IsTrue(rig.Driver.IsUp);
                 Assert.AreEqual(2, rig.Driver.Counters.LinkChanges);
 
                 // A flap shorter than the service interval: LSTAT is up again, LLSTAT latched the drop.
                 rig.Chip.FlapLink();
-                rig.Idle(2000);
+                rig.Idle(20_000);
                 Assert.IsTrue(rig.Driver.IsUp);
                 Assert.AreEqual(4, rig.Driver.Counters.LinkChanges);
                 Assert.IsTrue(rig.Driver.Transmit(Rig.MakeOutgoingFrame(60, 32), 0, 60));

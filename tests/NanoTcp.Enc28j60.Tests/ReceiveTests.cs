@@ -139,9 +139,12 @@ namespace NanoTcp.Enc28j60.Tests
             frames.ForEach(rig.Inject);
             Assert.AreEqual(20, rig.Register(1, 0x19));
             int logStart = rig.Log.Count;
+            long spiBefore = rig.Spy.Count;
 
             List<byte[]> received = rig.ReceiveAll();
             Assert.AreEqual(20, received.Count);
+            long perFrame = (rig.Spy.Count - spiBefore) / 20;
+            Assert.IsTrue(perFrame <= 5, $"{perFrame} SPI transactions per received frame (budget 5)");
             for (int i = 0; i < 20; i++)
             {
                 Rig.AssertFrame(frames[i], received[i]);
@@ -160,10 +163,10 @@ namespace NanoTcp.Enc28j60.Tests
         [TestMethod]
         public void E13_PktifNeverSet_AllFramesStillDelivered_PolledAndInterruptPin()
         {
-            foreach (bool pin in new[] { false, true })
+            foreach (string mode in new[] { "polled", "edge", "level" })
             {
                 var rig = new Rig(chip: o => { o.Erratum6PktifUnreliable = true; o.Erratum6PktifMissProbability = 1.0; },
-                    interruptPin: pin);
+                    interruptPin: mode == "edge", levelPin: mode == "level");
                 for (int i = 0; i < 30; i++)
                 {
                     byte[] frame = Rig.MakeFrame(Rig.OurMac, 64 + i, 1300 + i);
@@ -237,7 +240,7 @@ namespace NanoTcp.Enc28j60.Tests
                 Rig.AssertFrame(stored[i], drained[i]);
             }
 
-            rig.Idle(2000);
+            rig.Idle(20_000);
             Assert.IsNull(rig.ReceiveOne());
             Assert.AreEqual(0, rig.Register(0, 0x1C) & 0x01, "RXERIF cleared");
             Assert.AreEqual(1, rig.Driver.Counters.Overflows);
@@ -277,37 +280,43 @@ namespace NanoTcp.Enc28j60.Tests
         }
 
         [TestMethod]
-        public void E16_RingOfTinyFramesFillsBeforeEpktcntSaturates_RecoveredAsOverflow()
+        public void E16_EpktcntSaturatesAt255_RxerifRaised_RecoveredAsOverflow()
         {
-            // Our ring (6656 bytes, 70 bytes per minimum frame) holds at most 95 packets, so EPKTCNT can never reach
-            // 255 with this layout: the ring overflows first. That path and its recovery are checked here.
+            // 18-byte runts (14 + FCS, stored in 24 bytes) let 255 packets fit in the 6656-byte ring, so the 256th
+            // is refused because EPKTCNT is saturated, not because the ring is full.
             var rig = new Rig();
             int chipResets = rig.Chip.ResetCount;
-            int stored = 0;
-            for (int i = 0; i < 255; i++)
+            var runts = new List<byte[]>();
+            for (int i = 0; i < 256; i++)
             {
-                byte[] frame = Rig.MakeFrame(Rig.OurMac, 60, 1600 + i);
-                if (!rig.Chip.ReceiveFromWire(frame, 0, frame.Length))
-                {
-                    break;
-                }
-
-                stored++;
+                byte[] runt = Rig.MakeFrame(Rig.OurMac, 14, 1600 + i);
+                runt[12] = (byte)(i >> 8);
+                runt[13] = (byte)i;
+                byte[] wire = Rig.WithFcs(runt);
+                bool stored = rig.Chip.ReceiveFromWireWithFcs(wire, 0, wire.Length);
+                Assert.AreEqual(i < 255, stored, $"runt {i}");
+                runts.Add(runt);
             }
 
-            Assert.IsTrue(stored < 255 && stored >= RingSize / 70 - 1, $"{stored} tiny frames fit");
-            Assert.AreEqual(stored, rig.Register(1, 0x19));
+            Assert.AreEqual(255, rig.Register(1, 0x19), "EPKTCNT saturated");
             Assert.AreEqual(0x01, rig.Register(0, 0x1C) & 0x01, "RXERIF");
 
-            Assert.AreEqual(stored, rig.ReceiveAll(300).Count);
-            rig.Idle(2000);
+            List<byte[]> received = rig.ReceiveAll(300);
+            Assert.AreEqual(255, received.Count);
+            for (int i = 0; i < 255; i++)
+            {
+                Rig.AssertFrame(runts[i], received[i]);
+            }
+
+            rig.Idle(20_000);
             Assert.IsNull(rig.ReceiveOne());
-            Assert.AreEqual(0, rig.Register(0, 0x1C) & 0x01);
+            Assert.AreEqual(0, rig.Register(0, 0x1C) & 0x01, "RXERIF cleared");
             Assert.AreEqual(1, rig.Driver.Counters.Overflows);
             byte[] after = Rig.MakeFrame(Rig.OurMac, 60, 1999);
             rig.Inject(after);
             Rig.AssertFrame(after, rig.ReceiveOne());
-            Assert.AreEqual(chipResets, rig.Chip.ResetCount);
+            Assert.AreEqual(chipResets, rig.Chip.ResetCount, "no chip reset");
+            Assert.AreEqual(0, rig.Driver.Counters.ReceiveResets);
             rig.AssertNoViolations();
         }
 
@@ -340,6 +349,42 @@ namespace NanoTcp.Enc28j60.Tests
                 Assert.AreEqual(4, rig.Driver.Counters.ReceiveResets);
                 rig.AssertNoViolations();
             }
+
+            // A next pointer that is even and inside the ring but disagrees with the byte count (UIPEthernet#48's
+            // desynchronised ring looks like this) is caught by the consistency check.
+            var subtle = new Rig();
+            int start = subtle.Register16(0, 0x0E);
+            subtle.Inject(Rig.MakeFrame(Rig.OurMac, 400, 1780));
+            int next = subtle.Chip.PeekBuffer(start) | (subtle.Chip.PeekBuffer(start + 1) << 8);
+            subtle.Chip.PokeBuffer(start, (byte)(next + 64));
+            Assert.IsNull(subtle.ReceiveOne());
+            Assert.AreEqual(1, subtle.Driver.Counters.CorruptHeaders);
+            byte[] afterSubtle = Rig.MakeFrame(Rig.OurMac, 100, 1781);
+            subtle.Inject(afterSubtle);
+            Rig.AssertFrame(afterSubtle, subtle.ReceiveOne());
+            subtle.AssertNoViolations();
+
+            // With frames taking wire time to arrive, the ring is rebuilt only after RXBUSY drops.
+            var timed = new Rig(chip: o => o.RealTimeReception = true);
+            timed.Chip.CorruptNextReceiveHeader(ReceiveHeaderCorruption.NextPointerBeyondRing);
+            timed.Inject(Rig.MakeFrame(Rig.OurMac, 300, 1790));
+            timed.Chip.AdvanceTime(1000);
+            timed.Inject(Rig.MakeFrame(Rig.OurMac, 1500, 1791));
+            timed.Chip.AdvanceTime(100);
+            Assert.AreEqual(0x04, timed.Register(0, 0x1D) & 0x04, "RXBUSY: the second frame is arriving");
+            int logStart = timed.Log.Count;
+            Assert.IsNull(timed.ReceiveOne());
+            Assert.AreEqual(1, timed.Driver.Counters.ReceiveResets);
+            int rxrst = timed.Log.FindIndex(logStart, a => a.Address == 0x1F && a.Kind == RegisterAccessKind.BitSet
+                && (a.Operand & 0x40) != 0);
+            Enc28j60RegisterAccess lastBusyPoll = timed.Log.Take(rxrst).Last(a => a.Address == 0x1D);
+            Assert.AreEqual(0, lastBusyPoll.Result & 0x04, "RXRST only once RXBUSY read 0");
+            byte[] good = Rig.MakeFrame(Rig.OurMac, 200, 1792);
+            timed.Chip.AdvanceTime(2000);
+            timed.Inject(good);
+            timed.Chip.AdvanceTime(2000);
+            Rig.AssertFrame(good, timed.ReceiveOne());
+            timed.AssertNoViolations();
         }
 
         [TestMethod]

@@ -28,6 +28,8 @@ namespace NanoTcp.Enc28j60.Tests
 
             Assert.AreEqual(1, rig.Wire.Frames.Count);
             CollectionAssert.AreEqual(Rig.Padded(frame), rig.Wire.Frames[0], "60 bytes on the wire");
+            CollectionAssert.AreEqual(Rig.WithFcs(Rig.Padded(frame)), rig.Chip.LastTransmittedFrameWithFcs,
+                "64 bytes with the correct FCS");
             Assert.AreEqual(TxStart, rig.Register16(0, 0x04), "ETXST");
             Assert.AreEqual(0x00, rig.Chip.PeekBuffer(TxStart), "control byte");
             Assert.AreEqual(TxStart + 42, rig.Register16(0, 0x06), "ETXND");
@@ -52,9 +54,21 @@ namespace NanoTcp.Enc28j60.Tests
             Assert.AreEqual(0x80, tsv[2] & 0x80, "TSV done bit");
             Assert.AreEqual(0x08, rig.Register(0, 0x1C) & 0x08, "TXIF");
             Assert.AreEqual(0, rig.Register(0, 0x1F) & 0x08, "TXRTS cleared");
-            CollectionAssert.AreEqual(frame, rig.Wire.Frames.Single());
+            CollectionAssert.AreEqual(frame, rig.Wire.Frames[0]);
             Assert.AreEqual(1, rig.Driver.Counters.FramesOut);
             Assert.AreEqual(1514, rig.Driver.Counters.BytesOut);
+
+            // Back to back, the steady state stays within the budget of 9 SPI transactions per frame.
+            long spiBefore = rig.Spy.Count;
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.IsTrue(rig.Driver.Transmit(frame, 0, frame.Length));
+            }
+
+            Assert.IsTrue(rig.Driver.FlushTransmit());
+            double perFrame = (rig.Spy.Count - spiBefore) / 10.0;
+            Assert.IsTrue(perFrame <= 9, $"{perFrame} SPI transactions per transmitted frame (budget 9)");
+            Assert.AreEqual(11, rig.Wire.Frames.Count);
             rig.AssertNoViolations();
         }
 

@@ -7,7 +7,7 @@ namespace NanoTcp.Enc28j60.Device
     /// <summary>
     /// <see cref="ISpiBus"/> over nanoFramework's <see cref="SpiDevice"/>: SPI mode 0, MSB first, at most 20 MHz,
     /// one chip-select window per call. nanoFramework only (not part of the host build).
-    /// Set the ESP32 pin functions first (<see cref="Enc28j60Esp32Pins.ConfigureSpi1"/>), then create this.
+    /// Set the ESP32 pin functions first (<see cref="Enc28j60Esp32Pins.ConfigureSpi"/>), then create this.
     /// </summary>
     public sealed class Enc28j60SpiBus : ISpiBus, IDisposable
     {

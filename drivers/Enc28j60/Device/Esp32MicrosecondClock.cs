@@ -5,17 +5,21 @@ namespace NanoTcp.Enc28j60.Device
 {
     /// <summary>
     /// <see cref="IMicrosecondClock"/> on the ESP32 high-resolution timer (microseconds since boot, monotonic).
-    /// Delays of a millisecond or more sleep; shorter ones spin on the timer.
+    /// Short delays (a frame's wire time, MII BUSY) spin on the timer, because <c>Thread.Sleep(1)</c> would stretch a
+    /// 1.2 ms wait to 2 ms or more; longer ones (reset settling) sleep.
     /// </summary>
     public sealed class Esp32MicrosecondClock : IMicrosecondClock
     {
+        /// <summary>Delays from this length on sleep instead of spinning.</summary>
+        private const int SleepThresholdMicroseconds = 2000;
+
         /// <inheritdoc />
         public long NowMicroseconds => (long)HighResTimer.GetCurrent();
 
         /// <inheritdoc />
         public void Delay(int microseconds)
         {
-            if (microseconds >= 1000)
+            if (microseconds >= SleepThresholdMicroseconds)
             {
                 Thread.Sleep((microseconds + 999) / 1000);
                 return;

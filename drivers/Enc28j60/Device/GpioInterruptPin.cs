@@ -1,42 +1,32 @@
 using System.Device.Gpio;
-using System.Threading;
 
 namespace NanoTcp.Enc28j60.Device
 {
     /// <summary>
-    /// <see cref="IInterruptPin"/> over a GPIO input wired to the ENC28J60 INT pin (active low). Falling edges are
-    /// latched from the GPIO event thread; <see cref="Signal"/> lets the firmware sleep until one arrives.
+    /// <see cref="IInterruptPin"/> over a GPIO input wired to the ENC28J60 INT pin (active low, push-pull, so input-only
+    /// GPIOs 34–39 work). A level adapter: it reports "service needed" while INT is low. It reads the pin instead of
+    /// subscribing to <c>GpioPin.ValueChanged</c> because nanoFramework allocates an event-args object per delivered
+    /// GPIO event (shared/nanoframework.md §e); the driver's INTIE toggling keeps it correct either way.
     /// </summary>
     public sealed class GpioInterruptPin : IInterruptPin
     {
         private readonly GpioPin _pin;
-        private int _edgeLatched;
 
-        /// <summary>Opens <paramref name="pinNumber"/> as an input with pull-up and listens for falling edges.</summary>
+        /// <summary>Opens <paramref name="pinNumber"/> as a plain input.</summary>
         /// <param name="gpio">The GPIO controller.</param>
         /// <param name="pinNumber">GPIO wired to INT.</param>
         public GpioInterruptPin(GpioController gpio, int pinNumber)
         {
-            _pin = gpio.OpenPin(pinNumber, PinMode.InputPullUp);
-            _pin.ValueChanged += OnValueChanged;
+            _pin = gpio.OpenPin(pinNumber, PinMode.Input);
         }
 
-        /// <summary>Set on every falling edge; wait on it to sleep until the chip needs service.</summary>
-        public AutoResetEvent Signal { get; } = new AutoResetEvent(false);
+        /// <summary>True while the chip asserts INT; the firmware may poll it to end a sleep early.</summary>
+        public bool Asserted => _pin.Read() == PinValue.Low;
 
         /// <inheritdoc />
         public bool TakeFallingEdge()
         {
-            return Interlocked.Exchange(ref _edgeLatched, 0) != 0;
-        }
-
-        private void OnValueChanged(object sender, PinValueChangedEventArgs e)
-        {
-            if (e.ChangeType == PinEventTypes.Falling)
-            {
-                Interlocked.Exchange(ref _edgeLatched, 1);
-                Signal.Set();
-            }
+            return Asserted;
         }
     }
 }

@@ -18,7 +18,7 @@ namespace NanoTcp.Enc28j60.Tests.Harness
         private readonly byte[] _receiveBuffer = new byte[2048];
 
         public Rig(Action<Enc28j60ChipOptions> chip = null, Action<Enc28j60Options> driver = null,
-            bool interruptPin = false, bool resetPin = false, bool initialize = true)
+            bool interruptPin = false, bool resetPin = false, bool initialize = true, bool levelPin = false)
         {
             // A rev. B7 part with every erratum B7 has switched on, strict protocol checking, real-time wire.
             var chipOptions = new Enc28j60ChipOptions { Strict = true };
@@ -34,7 +34,8 @@ namespace NanoTcp.Enc28j60.Tests.Harness
             driver?.Invoke(Options);
             Pin = interruptPin ? new EdgeLatchPin(Chip) : null;
             Reset = resetPin ? new ChipResetPin(Chip) : null;
-            Driver = new Enc28j60Driver(Spy, Clock, Options, Reset, Pin);
+            IInterruptPin pin = levelPin ? new LevelPin(Chip) : (IInterruptPin)Pin;
+            Driver = new Enc28j60Driver(Spy, Clock, Options, Reset, pin);
             if (initialize)
             {
                 Assert.AreEqual(Enc28j60InitResult.Success, Driver.Initialize());
@@ -96,6 +97,30 @@ namespace NanoTcp.Enc28j60.Tests.Harness
             var padded = new byte[60];
             Array.Copy(frame, padded, frame.Length);
             return padded;
+        }
+
+        /// <summary>The frame followed by its Ethernet FCS (CRC-32, reflected, least significant byte first).</summary>
+        public static byte[] WithFcs(byte[] frame)
+        {
+            uint crc = 0xFFFFFFFF;
+            foreach (byte b in frame)
+            {
+                crc ^= b;
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320 : crc >> 1;
+                }
+            }
+
+            crc = ~crc;
+            var result = new byte[frame.Length + 4];
+            Array.Copy(frame, result, frame.Length);
+            for (int i = 0; i < 4; i++)
+            {
+                result[frame.Length + i] = (byte)(crc >> (8 * i));
+            }
+
+            return result;
         }
 
         public void Inject(byte[] frame)
