@@ -1,13 +1,13 @@
 using System;
-using System.Device.Gpio;
 using System.Threading;
+using NanoTcp.Enc28j60.Device;
 
 namespace NanoTcp.Firmware.Device
 {
     /// <summary>
     /// Sleeps until the application's next deadline or until the ENC28J60 pulls INT low (a frame or another event
-    /// is pending), whichever comes first. The INT level is polled once per millisecond with
-    /// <see cref="GpioPin.Read"/>, which allocates nothing — unlike a GPIO value-changed callback, which allocates an
+    /// is pending), whichever comes first. The INT level is polled once per millisecond through the driver's
+    /// <see cref="GpioInterruptPin"/> (a plain input: INT is push-pull, so input-only GPIOs 34–39 work), which allocates nothing — unlike a GPIO value-changed callback, which allocates an
     /// event-args object per edge (../shared/nanoframework.md §e). Without an INT pin the sleep is capped so that
     /// received frames are picked up within <see cref="MaxSleepWithoutInterruptMs"/>.
     /// </summary>
@@ -16,16 +16,16 @@ namespace NanoTcp.Firmware.Device
         /// <summary>Longest sleep when no INT pin is wired.</summary>
         public const int MaxSleepWithoutInterruptMs = 2;
 
-        private readonly GpioPin _interrupt;
+        private readonly GpioInterruptPin _interrupt;
 
-        /// <summary>Opens <paramref name="pin"/> (or none when negative) as an input with pull-up.</summary>
-        public InterruptWait(GpioController gpio, int pin)
+        /// <summary>Waits on <paramref name="interrupt"/>, or only on the clock when it is null (INT not wired).</summary>
+        public InterruptWait(GpioInterruptPin interrupt)
         {
-            if (pin >= 0) _interrupt = gpio.OpenPin(pin, PinMode.InputPullUp);
+            _interrupt = interrupt;
         }
 
         /// <summary>True while the chip asserts INT (active low).</summary>
-        public bool Pending => _interrupt != null && _interrupt.Read() == PinValue.Low;
+        public bool Pending => _interrupt != null && _interrupt.Asserted;
 
         /// <summary>Returns at <paramref name="deadlineMs"/> (Environment.TickCount64 clock) or as soon as INT is low.</summary>
         public void Until(long deadlineMs)

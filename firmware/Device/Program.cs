@@ -1,7 +1,6 @@
 using System;
 using System.Device.Gpio;
 using System.Threading;
-using nanoFramework.Hardware.Esp32;
 using NanoTcp.Boards;
 using NanoTcp.Enc28j60;
 using NanoTcp.Enc28j60.Device;
@@ -23,32 +22,26 @@ namespace NanoTcp.Firmware.Device
             FirmwareSettings settings = DeviceConfiguration.CreateSettings();
             Console.WriteLine("nanoTcp: starting on " + board.Name + " (firmware image " + board.FirmwareTarget + ")");
 
-            RouteSpiPins(board);
+            // Configuration.SetPinFunction must come before SpiDevice.Create (../shared/nanoframework.md §d).
+            Enc28j60Esp32Pins.ConfigureSpi(board.SpiBusId, board.MosiPin, board.MisoPin, board.ClockPin);
             var gpio = new GpioController();
             var spi = new Enc28j60SpiBus(board.ChipSelectPin, board.SpiClockHz, board.SpiBusId);
             IResetPin reset = board.ResetPin >= 0 ? new GpioResetPin(gpio, board.ResetPin) : null;
+            // One INT input serves both the driver (serviced interrupts with INTIE toggling) and the sleep below.
+            GpioInterruptPin interrupt = board.InterruptPin >= 0 ? new GpioInterruptPin(gpio, board.InterruptPin) : null;
             var options = new Enc28j60Options
             {
                 MacAddress = settings.MacAddress,
                 FullDuplex = DeviceConfiguration.FullDuplex,
                 SpiClockHz = spi.ClockHz,
             };
-            var driver = new Enc28j60Driver(spi, new Esp32MicrosecondClock(), options, reset);
+            var driver = new Enc28j60Driver(spi, new Esp32MicrosecondClock(), options, reset, interrupt);
             InitializeUntilFound(driver, board);
 
             var platform = new Esp32Platform(board.Name, new Enc28j60LinkStatus(driver, DeviceConfiguration.FullDuplex));
             var application = new FirmwareApplication(settings, driver, platform);
-            var wait = new InterruptWait(gpio, board.InterruptPin);
+            var wait = new InterruptWait(interrupt);
             Run(application, driver, wait);
-        }
-
-        // Configuration.SetPinFunction must come before SpiDevice.Create (../shared/nanoframework.md §d).
-        private static void RouteSpiPins(BoardDefinition board)
-        {
-            bool bus1 = board.SpiBusId == 1;
-            Configuration.SetPinFunction(board.MosiPin, bus1 ? DeviceFunction.SPI1_MOSI : DeviceFunction.SPI2_MOSI);
-            Configuration.SetPinFunction(board.MisoPin, bus1 ? DeviceFunction.SPI1_MISO : DeviceFunction.SPI2_MISO);
-            Configuration.SetPinFunction(board.ClockPin, bus1 ? DeviceFunction.SPI1_CLOCK : DeviceFunction.SPI2_CLOCK);
         }
 
         private static void InitializeUntilFound(Enc28j60Driver driver, BoardDefinition board)

@@ -29,18 +29,33 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.TestFramework"] = "3.0.77",
         };
 
-        /// <summary>Each device project and the folders (minus excluded subfolders) whose sources it must list.</summary>
+        /// <summary>The package each facade assembly (tests/Compat/Facade/&lt;assembly&gt;) stands for.</summary>
+        private static readonly Dictionary<string, string> PackageOfFacade = new Dictionary<string, string>
+        {
+            ["mscorlib"] = "nanoFramework.CoreLibrary",
+            ["System.Device.Spi"] = "nanoFramework.System.Device.Spi",
+            ["System.Device.Gpio"] = "nanoFramework.System.Device.Gpio",
+            ["nanoFramework.Runtime.Events"] = "nanoFramework.Runtime.Events",
+            ["nanoFramework.Hardware.Esp32"] = "nanoFramework.Hardware.Esp32",
+            ["nanoFramework.Runtime.Native"] = "nanoFramework.Runtime.Native",
+            ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
+        };
+
+        /// <summary>
+        /// Each device project, the folders (minus excluded subfolders) whose sources it must list, and the compat
+        /// project that compiles the same sources against the facade.
+        /// </summary>
         public static IEnumerable<object[]> DeviceProjects()
         {
-            yield return new object[] { "stack/NanoTcp.Stack.nfproj", "stack" };
-            yield return new object[] { "drivers/Enc28j60/NanoTcp.Enc28j60.nfproj", "drivers/Enc28j60" };
-            yield return new object[] { "firmware/NanoTcp.Firmware.nfproj", "firmware;boards!host" };
-            yield return new object[] { "tests/NanoTcp.Portable.Tests/NFUnitTest.nfproj", "tests/NanoTcp.Portable.Tests" };
+            yield return new object[] { "stack/NanoTcp.Stack.nfproj", "stack", "tests/Compat/Stack/NanoTcp.Stack.Compat.csproj" };
+            yield return new object[] { "drivers/Enc28j60/NanoTcp.Enc28j60.nfproj", "drivers/Enc28j60", "tests/Compat/Enc28j60/NanoTcp.Enc28j60.Compat.csproj" };
+            yield return new object[] { "firmware/NanoTcp.Firmware.nfproj", "firmware;boards!host", "tests/Compat/Firmware/NanoTcp.Firmware.Compat.csproj" };
+            yield return new object[] { "tests/NanoTcp.Portable.Tests/NFUnitTest.nfproj", "tests/NanoTcp.Portable.Tests", "tests/Compat/DeviceTests/NFUnitTest.Compat.csproj" };
         }
 
         [TestMethod]
         [DynamicData(nameof(DeviceProjects))]
-        public void NfprojListsExactlyTheFolderSources(string nfproj, string folders)
+        public void NfprojListsExactlyTheFolderSources(string nfproj, string folders, string compat)
         {
             string projectPath = RepositoryLayout.RepoPath(nfproj);
             Assert.IsTrue(File.Exists(projectPath), nfproj + " is missing");
@@ -62,7 +77,7 @@ namespace NanoTcp.Compat.Tests
 
         [TestMethod]
         [DynamicData(nameof(DeviceProjects))]
-        public void PackagesConfigMatchesReferences(string nfproj, string folders)
+        public void PackagesConfigMatchesReferences(string nfproj, string folders, string compat)
         {
             string projectPath = RepositoryLayout.RepoPath(nfproj);
             string config = Path.Combine(Path.GetDirectoryName(projectPath), "packages.config");
@@ -90,6 +105,21 @@ namespace NanoTcp.Compat.Tests
                 string folder = "/packages/" + package.Attribute("id").Value + "." + package.Attribute("version").Value + "/";
                 Assert.IsTrue(hintPaths.Any(h => h.Contains(folder)), package.Attribute("id").Value + " is restored but never referenced by " + nfproj);
             }
+        }
+
+        [TestMethod]
+        [DynamicData(nameof(DeviceProjects))]
+        public void CompatProjectSeesExactlyThePackagesTheDeviceProjectRestores(string nfproj, string folders, string compat)
+        {
+            // The compat build proves nothing if it references a facade the device project lacks (or the reverse).
+            string config = Path.Combine(Path.GetDirectoryName(RepositoryLayout.RepoPath(nfproj)), "packages.config");
+            var restored = XDocument.Load(config).Descendants("package").Select(p => p.Attribute("id").Value).OrderBy(p => p).ToList();
+            var facades = XDocument.Load(RepositoryLayout.RepoPath(compat)).Descendants("ProjectReference")
+                .Select(r => r.Attribute("Include").Value.Replace('\\', '/'))
+                .Where(r => r.Contains("/Facade/"))
+                .Select(r => PackageOfFacade[r.Split('/')[r.Split('/').Length - 2]])
+                .OrderBy(p => p).ToList();
+            Assert.AreEqual(string.Join(", ", restored), string.Join(", ", facades), compat + " vs " + config);
         }
 
         [TestMethod]
