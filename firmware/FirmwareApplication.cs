@@ -33,9 +33,9 @@ namespace NanoTcp.Firmware
             _services = new ClassicService[settings.ListenersNeeded - (settings.TelnetEnabled ? 1 : 0)];
             int n = 0;
             int connections = settings.ServiceConnections;
-            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, connections, Listeners);
-            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, connections, Listeners);
-            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, connections, Listeners);
+            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners);
+            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners);
+            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners);
             StartupLog.Write(platform, settings, this);
         }
 
@@ -73,8 +73,11 @@ namespace NanoTcp.Firmware
             {
                 next = Deadline.Earliest(next, _services[i].Poll(nowMs));
             }
-            // Second stack pass: what the services queued goes out now, not one sleep later.
+            // Second stack pass: what the services queued goes out now, not one sleep later. Frames it took in
+            // are not served yet, so then the application must run again at once rather than at the next timer.
+            long framesBefore = Stack.Counters.FramesReceived;
             next = Deadline.Earliest(next, Stack.Poll(nowMs));
+            if (Stack.Counters.FramesReceived != framesBefore) next = nowMs;
             if (Telnet != null && Telnet.TakeRebootDue(nowMs) && _platform.CanReboot)
             {
                 _platform.Log("nanoTcp: rebooting (shell command)");

@@ -70,14 +70,23 @@ namespace NanoTcp.Firmware
         /// <summary>Per-session output staging buffer in bytes (echo, negotiation replies, command output). Default 1024, minimum 512.</summary>
         public int SessionOutputBufferSize = 1024;
 
-        /// <summary>True to run the RFC 862 echo service on TCP port 7. Default true.</summary>
+        /// <summary>True to run the RFC 862 echo service. Default true.</summary>
         public bool EchoEnabled = true;
 
-        /// <summary>True to run the RFC 863 discard service on TCP port 9. Default true.</summary>
+        /// <summary>TCP port of the echo service. Default 7 (RFC 862).</summary>
+        public int EchoPort = 7;
+
+        /// <summary>True to run the RFC 863 discard service. Default true.</summary>
         public bool DiscardEnabled = true;
 
-        /// <summary>True to run the RFC 864 character generator on TCP port 19. Default true.</summary>
+        /// <summary>TCP port of the discard service. Default 9 (RFC 863); 5001 makes it a target for <c>iperf -c</c>.</summary>
+        public int DiscardPort = 9;
+
+        /// <summary>True to run the RFC 864 character generator. Default true.</summary>
         public bool ChargenEnabled = true;
+
+        /// <summary>TCP port of the character generator. Default 19 (RFC 864).</summary>
+        public int ChargenPort = 19;
 
         /// <summary>Concurrent connections per classic service (echo, discard, chargen). Default 2.</summary>
         public int ServiceConnections = 2;

@@ -66,6 +66,7 @@ namespace NanoTcp.VirtualBoard
                     board.Run();
                     status.End();
                 }
+                if (board.Fault != null) return ExitFailure;
             }
             Console.Out.WriteLine(options.TapName == null
                 ? "nanotcp-board: stopped; namespace " + options.Namespace + " and its TAP device removed"

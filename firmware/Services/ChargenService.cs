@@ -15,9 +15,9 @@ namespace NanoTcp.Firmware
         private readonly int[] _line;
         private readonly int[] _column;
 
-        /// <summary>Opens port 19.</summary>
-        public ChargenService(NetworkStack stack, int maxConnections, ListenerTable listeners)
-            : base(stack, "chargen", 19, maxConnections, listeners)
+        /// <summary>Opens <paramref name="port"/> (19 by default, RFC 864).</summary>
+        public ChargenService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
+            : base(stack, "chargen", port, maxConnections, listeners)
         {
             int n = maxConnections < 1 ? 1 : maxConnections;
             _line = new int[n];

@@ -7,8 +7,8 @@ namespace NanoTcp.Firmware
     /// </summary>
     public abstract class ClassicService
     {
-        /// <summary>Scratch size: one MSS-sized segment's worth is plenty per step.</summary>
-        protected const int ScratchSize = 536;
+        /// <summary>Scratch size: one full Ethernet-sized segment (MSS 1460) per step, so chargen fills whole segments.</summary>
+        protected const int ScratchSize = 1460;
 
         /// <summary><see cref="ReceiveSome"/>: the peer sent FIN and every byte before it has been read.</summary>
         protected const int EndOfStream = -1;

@@ -5,9 +5,9 @@ namespace NanoTcp.Firmware
     {
         private const int ReadsPerStep = 8;
 
-        /// <summary>Opens port 9.</summary>
-        public DiscardService(NetworkStack stack, int maxConnections, ListenerTable listeners)
-            : base(stack, "discard", 9, maxConnections, listeners)
+        /// <summary>Opens <paramref name="port"/> (9 by default, RFC 863).</summary>
+        public DiscardService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
+            : base(stack, "discard", port, maxConnections, listeners)
         {
         }
 

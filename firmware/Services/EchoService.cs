@@ -6,9 +6,9 @@ namespace NanoTcp.Firmware
     /// </summary>
     public sealed class EchoService : ClassicService
     {
-        /// <summary>Opens port 7.</summary>
-        public EchoService(NetworkStack stack, int maxConnections, ListenerTable listeners)
-            : base(stack, "echo", 7, maxConnections, listeners)
+        /// <summary>Opens <paramref name="port"/> (7 by default, RFC 862).</summary>
+        public EchoService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
+            : base(stack, "echo", port, maxConnections, listeners)
         {
         }
 

@@ -29,6 +29,7 @@ namespace NanoTcp.VirtualBoard.Board
         private readonly IBoardLink _link;
         private readonly PcapWriter _pcap;
         private readonly ImpairedLink _faults;
+        private readonly TextWriter _output;
         private Thread _thread;
         private volatile bool _stop;
         private long _nextSecondMs;
@@ -38,6 +39,7 @@ namespace NanoTcp.VirtualBoard.Board
         {
             Options = options;
             Tap = tap;
+            _output = output;
             ILink wire = tap;
             if (options.PcapPath != null)
             {
@@ -82,6 +84,9 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>Called on the loop thread about once a second (status line, tests).</summary>
         public Action<VirtualBoard> EverySecond;
 
+        /// <summary>The exception that stopped the loop, or null.</summary>
+        public Exception Fault { get; private set; }
+
         /// <summary>True while <see cref="Run"/> is executing.</summary>
         public bool Running { get; private set; }
 
@@ -94,6 +99,13 @@ namespace NanoTcp.VirtualBoard.Board
                 while (!_stop) RunOnce();
                 DrainInvokes();
             }
+            catch (Exception e)
+            {
+                // A bug below the application (a driver protocol violation caught by the strict emulator, say)
+                // stops this board, not the process: the program reports it, tests fail with it.
+                Fault = e;
+                _output?.WriteLine("nanotcp-board: the board stopped: " + e);
+            }
             finally
             {
                 Running = false;
@@ -105,6 +117,7 @@ namespace NanoTcp.VirtualBoard.Board
         public void Start()
         {
             _thread = new Thread(Run) { IsBackground = true, Name = "virtual board" };
+            Running = true; // Invoke must queue from now on, not run on the caller's thread
             _thread.Start();
         }
 
@@ -121,6 +134,7 @@ namespace NanoTcp.VirtualBoard.Board
         /// </summary>
         public T Invoke<T>(Func<NetworkStack, T> action, int timeoutMs = 10000)
         {
+            if (Fault != null) throw new InvalidOperationException("the board stopped: " + Fault.Message, Fault);
             if (!Running || Thread.CurrentThread == _thread) return action(Stack);
             T result = default;
             Exception error = null;
@@ -179,7 +193,8 @@ namespace NanoTcp.VirtualBoard.Board
                 _pcap?.Flush();
                 EverySecond?.Invoke(this);
             }
-            next = Earliest(Earliest(next, _nextSecondMs), _link.NextDeadline(now));
+            _link.Flush();
+            next = Earliest(next, _nextSecondMs);
             if (_faults != null) next = Earliest(next, _faults.NextReleaseMs);
             long sleep = next - NowMs;
             if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);

@@ -13,9 +13,16 @@ namespace NanoTcp.VirtualBoard.Tests.Harness
         private readonly int _port;
         private readonly byte[] _data;
         private readonly byte[] _received;
+        private readonly byte[] _scratch = new byte[1];
         private int _conn = -1;
         private int _sent, _got;
         private bool _shutdown;
+
+        /// <summary><see cref="Error"/>: the peer ended the stream before echoing everything.</summary>
+        public const int UnexpectedEnd = -1001;
+
+        /// <summary><see cref="Error"/>: the peer sent more than it was given.</summary>
+        public const int ExtraData = -1000;
 
         /// <summary>Will connect to <paramref name="ip"/>:<paramref name="port"/> and echo <paramref name="data"/>.</summary>
         public EchoClientTask(uint ip, int port, byte[] data)
@@ -65,26 +72,29 @@ namespace NanoTcp.VirtualBoard.Tests.Harness
                 if (n == 0) break;
                 _sent += n;
             }
-            while (true)
+            while (_got < _received.Length)
             {
-                int n = stack.Receive(_conn, _received, _got, _received.Length - _got > 0 ? _received.Length - _got : 0);
-                if (_received.Length - _got == 0)
-                {
-                    // everything is back: read the end of stream
-                    var scratch = new byte[1];
-                    n = stack.Receive(_conn, scratch, 0, 1);
-                    if (n == 0) { stack.Close(_conn); Completed = true; }
-                    else if (n > 0 || (n != TcpError.WouldBlock)) Error = n > 0 ? -1000 : n;
-                    break;
-                }
+                int n = stack.Receive(_conn, _received, _got, _received.Length - _got);
                 if (n == TcpError.WouldBlock) break;
-                if (n <= 0) { Error = n == 0 ? -1001 : n; break; }
+                if (n <= 0) { Error = n == 0 ? UnexpectedEnd : n; return long.MaxValue; }
                 _got += n;
             }
-            if (_sent == _data.Length && _got == _data.Length && !_shutdown && !Completed)
+            if (_got < _received.Length) return long.MaxValue;
+            // Everything came back: half-close, then wait for the peer's FIN (end of stream) and close.
+            if (!_shutdown)
             {
                 _shutdown = true;
                 stack.Shutdown(_conn);
+            }
+            int end = stack.Receive(_conn, _scratch, 0, 1);
+            if (end == 0)
+            {
+                stack.Close(_conn);
+                Completed = true;
+            }
+            else if (end != TcpError.WouldBlock)
+            {
+                Error = end > 0 ? ExtraData : end;
             }
             return long.MaxValue;
         }

@@ -67,6 +67,13 @@ namespace NanoTcp.VirtualBoard.Tests.Harness
                 string ns = "ntvb-" + Environment.ProcessId + "-" + Interlocked.Increment(ref _counter);
                 var options = new BoardOptions { Namespace = ns, Password = "secret" };
                 configure?.Invoke(options);
+                // The firmware's four services take the stack's four default listener slots; tests add their own.
+                Action<Firmware.FirmwareSettings> custom = options.Configure;
+                options.Configure = s =>
+                {
+                    s.Stack.ListenerSlots += 2;
+                    custom?.Invoke(s);
+                };
                 net._network = BoardNetwork.CreateInNamespace(ns, "192.0.2.1/24");
                 net.Board = new Board.VirtualBoard(options, net._network.Tap, TextWriter.Synchronized(net._log));
                 net.Board.Start();
