@@ -20,7 +20,7 @@ namespace NanoTcp
         IpMalformed,
         /// <summary>IPv4 header checksum wrong (RFC 1122 3.2.1.2: silently discard).</summary>
         IpChecksum,
-        /// <summary>IPv4 destination is not our address nor broadcast.</summary>
+        /// <summary>IPv4 destination is not our unicast address (broadcast and multicast included), or it came as an Ethernet broadcast (RFC 1122 3.3.6).</summary>
         IpNotForUs,
         /// <summary>A fragment (MF set or offset ≠ 0): nanoTcp does not reassemble (documented; MSS keeps peers from fragmenting).</summary>
         IpFragment,
@@ -32,13 +32,13 @@ namespace NanoTcp
         IcmpMalformed,
         /// <summary>ICMP checksum wrong.</summary>
         IcmpChecksum,
-        /// <summary>ICMP type we do not handle (or an echo request to a broadcast address).</summary>
+        /// <summary>ICMP type we do not handle, or an echo request too large to answer in one frame.</summary>
         IcmpUnhandled,
         /// <summary>TCP header truncated, data offset out of range, malformed options.</summary>
         TcpMalformed,
         /// <summary>TCP checksum wrong.</summary>
         TcpChecksum,
-        /// <summary>Port 0, broadcast destination, or SYN with RST/FIN (RFC 9293 leaves them undefined; dropped).</summary>
+        /// <summary>Port 0, or SYN with RST or FIN (nonsense combinations; dropped like Linux does).</summary>
         TcpInvalid,
         /// <summary>No connection and no listener: answered with RST (unless the segment itself was a RST).</summary>
         TcpNoConnection,
@@ -54,7 +54,7 @@ namespace NanoTcp
         TcpOutOfOrderOverflow,
         /// <summary>Frame (not TCP) that needed ARP resolution first: dropped (documented policy).</summary>
         ArpUnresolved,
-        /// <summary>The link refused a frame (ARP/ICMP/RST output; TCP data is retransmitted instead).</summary>
+        /// <summary>The link refused a frame we sent (TCP data and FIN are retransmitted by the RTO; an owed ACK is retried next Poll).</summary>
         LinkTransmitFailed,
         /// <summary>Not a drop reason: the number of reasons (array size).</summary>
         Count,

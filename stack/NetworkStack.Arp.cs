@@ -39,13 +39,13 @@ namespace NanoTcp
             if (!forUs) return;
             if (arp.Operation == ArpPacket.OpRequest)
             {
-                // Reply to the requester (broadcast if it was a probe from 0.0.0.0, RFC 5227 §2.1.1).
+                // Reply to the requester's MAC (also for a probe from 0.0.0.0, RFC 5227 §2.1.1).
                 SendArp(ArpPacket.OpReply, frame.Buffer, arp.SenderMacOffset, sender);
             }
         }
 
-        /// <summary>Sends a request (targetMac null: broadcast, target address unknown) or a reply.</summary>
-        private void SendArp(int operation, byte[] targetMac, int targetMacOffset, uint targetIp)
+        /// <summary>Sends a request (targetMac null: broadcast, target address unknown) or a reply; false if the link refused it.</summary>
+        private bool SendArp(int operation, byte[] targetMac, int targetMacOffset, uint targetIp)
         {
             if (operation == ArpPacket.OpRequest) MacAddress.SetBroadcast(_tx, 0);
             else MacAddress.Copy(targetMac, targetMacOffset, _tx, 0);
@@ -56,10 +56,11 @@ namespace NanoTcp
             if (!Transmit(EthernetFrame.HeaderLength + ArpPacket.Length))
             {
                 Drop(DropReason.LinkTransmitFailed, _tx, 0, EthernetFrame.HeaderLength + ArpPacket.Length);
-                return;
+                return false;
             }
             if (operation == ArpPacket.OpRequest) _counters.ArpRequestsSent++;
             else _counters.ArpRepliesSent++;
+            return true;
         }
 
         private void SendArpRequests()
@@ -93,7 +94,7 @@ namespace NanoTcp
         /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC.</summary>
         public bool AddStaticArpEntry(uint ip, byte[] mac, int offset)
         {
-            if (mac == null || offset < 0 || offset + 6 > mac.Length || ip == 0) return false;
+            if (mac == null || offset < 0 || offset > mac.Length - 6 || ip == 0) return false;
             _arp.AddStatic(ip, mac, offset);
             return true;
         }

@@ -17,7 +17,6 @@ namespace NanoTcp
         private byte[] _rx, _tx;
         private Tcb[] _tcbs;
         private ArpCache _arp;
-        private ChallengeAck _challenge;
         private IInitialSequenceNumbers _isn;
         private ResetQueue _resets;
         private StackCounters _counters;
@@ -44,7 +43,6 @@ namespace NanoTcp
             _mss = _cfg.Mss < 64 ? 64 : (_cfg.Mss > maxMss ? maxMss : _cfg.Mss);
             _counters = new StackCounters();
             _arp = new ArpCache(_cfg.ArpEntries, _cfg.ArpEntryTimeoutMs, _cfg.ArpRequestIntervalMs, _cfg.ArpRequestRetries);
-            _challenge = new ChallengeAck(_cfg.ChallengeAcksPerSecond);
             _isn = _cfg.IsnSource ?? new InitialSequenceNumber(_cfg.IsnSecret ?? RandomSecret());
             InitializeTcp();
         }
@@ -68,10 +66,12 @@ namespace NanoTcp
             bool more = false;
             if (_link != null && _link.IsUp)
             {
-                if (!_announced && _cfg.GratuitousArp) SendArp(ArpPacket.OpRequest, null, 0, _ip);
-                _announced = true;
+                // Announce at start and after every link-up edge (RFC 5227 §2.3), until the link took the frame.
+                if (!_announced && _cfg.GratuitousArp) _announced = SendArp(ArpPacket.OpRequest, null, 0, _ip);
+                else _announced = true;
                 more = ReceiveFrames();
             }
+            else _announced = false;
             RunTcpTimers();
             SendQueuedResets();
             SendPendingEcho();
@@ -97,7 +97,8 @@ namespace NanoTcp
 
         private long NextDeadline()
         {
-            long next = _arp.NextDeadline();
+            // While the link is down no ARP request can go out: its deadline would be in the past forever.
+            long next = _link != null && _link.IsUp ? _arp.NextDeadline() : long.MaxValue;
             if (_echoPending && next > _now + _cfg.ArpRequestIntervalMs) next = _now + _cfg.ArpRequestIntervalMs;
             long tcp = NextTcpDeadline();
             return tcp < next ? tcp : next;

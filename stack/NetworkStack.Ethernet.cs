@@ -19,7 +19,17 @@ namespace NanoTcp
             }
             int type = frame.EtherType;
             if (type == EthernetFrame.TypeArp) ProcessArp(frame);
-            else if (type == EthernetFrame.TypeIpv4) ProcessIpv4(frame);
+            else if (type == EthernetFrame.TypeIpv4)
+            {
+                // RFC 1122 3.3.6: a unicast datagram that came as a link-layer broadcast is silently discarded
+                // (we accept no IP broadcast or multicast destinations at all).
+                if (MacAddress.IsBroadcast(frame.Buffer, frame.DestinationOffset))
+                {
+                    Drop(DropReason.IpNotForUs, frame.Buffer, frame.Offset, frame.Length);
+                    return;
+                }
+                ProcessIpv4(frame);
+            }
             else Drop(DropReason.EthernetUnknownType, frame.Buffer, frame.Offset, frame.Length);
         }
     }

@@ -3,8 +3,9 @@ using NanoTcp.Wire;
 namespace NanoTcp
 {
     // ICMP (RFC 792, RFC 1122 3.2.2): echo replies for any payload that fits, echo requests for the shell's
-    // ping, and destination-unreachable messages, which are only counted: RFC 5927 §4.1 / RFC 1122 4.2.3.9
-    // treat them as soft errors for established connections, and a forged one must not kill a connection.
+    // ping, and destination-unreachable messages. Those are counted; they end a connection only in SYN-SENT, only
+    // for the hard codes (protocol/port unreachable, RFC 1122 4.2.3.9) and only when the quoted segment is our SYN
+    // (SEQ = ISS, RFC 5927 §4.1), so a forged message cannot kill an established connection.
     public sealed partial class NetworkStack
     {
         private bool _echoPending;
@@ -33,8 +34,32 @@ namespace NanoTcp
                 _counters.IcmpEchoRepliesReceived++;
                 if (_echoListener != null) _echoListener.OnEchoReply(ip.Source, icmp.Identifier, icmp.Sequence, icmp.DataLength, _now);
             }
-            else if (type == IcmpEcho.TypeDestinationUnreachable) _counters.IcmpUnreachableReceived++;
+            else if (type == IcmpEcho.TypeDestinationUnreachable)
+            {
+                _counters.IcmpUnreachableReceived++;
+                DestinationUnreachable(icmp);
+            }
             else Drop(DropReason.IcmpUnhandled, frame.Buffer, frame.Offset, frame.Length);
+        }
+
+        private const int UnreachableProtocol = 2;
+        private const int UnreachablePort = 3;
+
+        /// <summary>Looks at the datagram quoted by a destination unreachable (IPv4 header + first 8 TCP bytes).</summary>
+        private void DestinationUnreachable(IcmpEcho icmp)
+        {
+            int code = icmp.Code;
+            if (code != UnreachableProtocol && code != UnreachablePort) return;
+            var quoted = new Ipv4Packet(icmp.Buffer, icmp.Offset + IcmpEcho.HeaderLength, icmp.DataLength);
+            if (icmp.DataLength < Ipv4Packet.MinHeaderLength || (icmp.Buffer[quoted.Offset] >> 4) != 4) return;
+            int headerLength = quoted.HeaderLength;
+            if (headerLength < Ipv4Packet.MinHeaderLength || icmp.DataLength < headerLength + 8) return;
+            if (quoted.Protocol != Ipv4Packet.ProtocolTcp || quoted.Source != _ip) return;
+            int tcp = quoted.Offset + headerLength;
+            int localPort = NetworkOrder.Read16(icmp.Buffer, tcp);
+            int remotePort = NetworkOrder.Read16(icmp.Buffer, tcp + 2);
+            uint seq = NetworkOrder.Read32(icmp.Buffer, tcp + 4);
+            SynRejectedByIcmp(quoted.Destination, remotePort, localPort, seq, code == UnreachablePort);
         }
 
         private void AnswerEcho(EthernetFrame frame, Ipv4Packet ip, IcmpEcho request)

@@ -4,11 +4,6 @@ using NanoTcp.Wire;
 namespace NanoTcp
 {
     // TCP slots and listeners: allocation, handles, state changes and freeing.
-    //
-    // Slot reuse policy when every slot is busy (RFC 6191 spirit, as lwIP's tcp_alloc and uIP do): the
-    // connection that has been in TIME-WAIT the longest is reclaimed for the new connection; connections in any
-    // other state are never evicted, so a new SYN is dropped (counted, no RST: the client retries) and
-    // Connect returns TcpError.NoFreeSlot.
     public sealed partial class NetworkStack
     {
         private const int ListenerFlag = 0x40000000;
@@ -26,7 +21,8 @@ namespace NanoTcp
             _tcbs = new Tcb[slots];
             for (int i = 0; i < slots; i++)
             {
-                var tcb = new Tcb(i, Positive(_cfg.SendBufferSize, 64), Positive(_cfg.ReceiveBufferSize > 65535 ? 65535 : _cfg.ReceiveBufferSize, 64), _cfg.OutOfOrderRanges < 0 ? 0 : _cfg.OutOfOrderRanges);
+                var tcb = new Tcb(i, Positive(_cfg.SendBufferSize, 64), Positive(_cfg.ReceiveBufferSize > 65535 ? 65535 : _cfg.ReceiveBufferSize, 64),
+                                  _cfg.OutOfOrderRanges < 0 ? 0 : _cfg.OutOfOrderRanges, _cfg.ChallengeAcksPerSecond);
                 tcb.Rto.Configure(_cfg.InitialRtoMs, _cfg.MinRtoMs, _cfg.MaxRtoMs);
                 tcb.Reset(1);
                 _tcbs[i] = tcb;
@@ -90,20 +86,15 @@ namespace NanoTcp
             return null;
         }
 
-        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free (policy above); null if none.</summary>
+        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free (see TimeWait.cs); null if none.</summary>
         private Tcb AllocateTcb()
         {
-            Tcb oldest = null;
             for (int i = 0; i < _tcbs.Length; i++)
             {
-                Tcb t = _tcbs[i];
-                if (!t.InUse) return Claim(t);
-                if (t.State == TcpState.TimeWait && (oldest == null || t.TimeWaitSince < oldest.TimeWaitSince)) oldest = t;
+                if (!_tcbs[i].InUse) return Claim(_tcbs[i]);
             }
-            if (oldest == null) return null;
-            _counters.TcpTimeWaitReclaimed++;
-            FreeTcb(oldest);
-            return Claim(oldest);
+            Tcb reclaimed = ReclaimOldestTimeWait();
+            return reclaimed == null ? null : Claim(reclaimed);
         }
 
         private Tcb Claim(Tcb t)
@@ -122,17 +113,6 @@ namespace NanoTcp
                 if (!_tcbs[i].InUse) free++;
             }
             return free;
-        }
-
-        private int BacklogCount(int listener)
-        {
-            int n = 0;
-            for (int i = 0; i < _tcbs.Length; i++)
-            {
-                Tcb t = _tcbs[i];
-                if (t.InUse && t.Listener == listener) n++;
-            }
-            return n;
         }
 
         /// <summary>Initial TCB values common to active and passive opens.</summary>
@@ -179,7 +159,7 @@ namespace NanoTcp
 
         private static void StopTimers(Tcb t)
         {
-            t.RtoDeadline = t.PersistDeadline = t.KeepAliveDeadline = t.DelayedAckDeadline = t.CloseDeadline = Tcb.Off;
+            t.RtoDeadline = t.PersistDeadline = t.KeepAliveDeadline = t.DelayedAckDeadline = t.CloseDeadline = t.SwsDeadline = Tcb.Off;
         }
 
         /// <summary>Returns the slot to the pool; the generation changes on reuse, so old handles go stale.</summary>
@@ -190,11 +170,15 @@ namespace NanoTcp
             t.Reset(t.Generation);
         }
 
-        /// <summary>Queues a RST for a connection being aborted (sent by the next Poll).</summary>
+        /// <summary>
+        /// Queues a RST for a connection being aborted (sent by the next Poll). Its SEQ is SND.MAX, which equals
+        /// SND.NXT except after a timeout rewound SND.NXT; the peer's RCV.NXT can be anywhere up to SND.MAX, and a
+        /// RST below it would be ignored there (RFC 5961 §3.2).
+        /// </summary>
         private void QueueReset(Tcb t)
         {
             if (!t.NextHopKnown) return;
-            _resets.Add(t.RemoteIp, t.LocalPort, t.RemotePort, t.SndNxt, t.NextHopMac);
+            _resets.Add(t.RemoteIp, t.LocalPort, t.RemotePort, t.SndMax, t.NextHopMac);
         }
 
         private void SendQueuedResets()

@@ -2,8 +2,10 @@ namespace NanoTcp
 {
     /// <summary>
     /// Every tunable of the stack, with its default and the document it comes from. The
-    /// <see cref="NetworkStack"/> constructor reads it once and allocates every buffer and table from it;
-    /// changing it afterwards has no effect.
+    /// <see cref="NetworkStack"/> constructor allocates every buffer and table from it (sizes, slot counts, ARP
+    /// table, challenge-ACK budget, addresses and ISN source are fixed then); the stack keeps the object and reads
+    /// the timer and policy values (retry budgets, TIME-WAIT, FIN-WAIT-2, keepalive, delayed ACK, Nagle, backlog
+    /// limit, TTL, ephemeral range) when it uses them, so those may be changed between Polls.
     /// </summary>
     public sealed class StackConfig
     {
@@ -72,10 +74,10 @@ namespace NanoTcp
         /// <summary>Upper bound of the RTO and of every backoff: 60 s (RFC 6298 §2.5 allows a maximum of at least 60 s).</summary>
         public int MaxRtoMs = 60000;
 
-        /// <summary>SYN retransmissions before Connect fails with TimedOut. 5 = 1+2+4+8+16+32 s ≈ 63 s (RFC 1122 4.2.3.5: at least 3 minutes is RECOMMENDED for R2 of SYNs; Linux tcp_syn_retries = 6).</summary>
-        public int SynRetries = 5;
+        /// <summary>SYN retransmissions before Connect fails with TimedOut: 7 = 1+2+4+8+16+32+60 s, giving up 60 s after the last one, 183 s in all (RFC 9293 §3.8.3 MUST-23 / RFC 1122 4.2.3.5: R2 for a SYN MUST cover at least 3 minutes; the application may Abort sooner).</summary>
+        public int SynRetries = 7;
 
-        /// <summary>SYN+ACK retransmissions before a half-open connection is dropped (slot freed). Default 4 (Linux tcp_synack_retries = 5).</summary>
+        /// <summary>SYN+ACK retransmissions before a half-open passive connection is dropped (slot freed): 4 (≈ 31 s). A deliberate deviation from MUST-23's 3 minutes for the passive side, as Linux (tcp_synack_retries = 5): half-open connections hold backlog slots, and the client's own SYN retransmissions restart the handshake.</summary>
         public int SynAckRetries = 4;
 
         /// <summary>Data retransmissions (consecutive timeouts) before the connection is aborted: 12 (RFC 1122 4.2.3.5 R2 ≥ 100 s; with backoff and a 60 s cap this is ≈ 8 minutes, Linux tcp_retries2 = 15).</summary>
@@ -120,7 +122,7 @@ namespace NanoTcp
         /// <summary>Nagle algorithm: hold back small segments while data is unacknowledged (RFC 1122 4.2.3.4 / RFC 896). Default true.</summary>
         public bool Nagle = true;
 
-        /// <summary>Challenge ACKs allowed per second across the whole stack (RFC 5961 §7, "ChallengeACKLimit"). Default 10.</summary>
+        /// <summary>Challenge ACKs allowed per second per connection (RFC 5961 §7 "ChallengeACKLimit"; per connection rather than global to avoid the CVE-2016-5696 side channel). Default 10.</summary>
         public int ChallengeAcksPerSecond = 10;
 
         // ---- Ports and sequence numbers --------------------------------------------------------------------

@@ -53,7 +53,11 @@ namespace NanoTcp
         public double DuplicateRate { get; set; }
         /// <summary>Probability (0..1) that a frame is held back <see cref="ReorderHoldMs"/> extra, so later frames overtake it.</summary>
         public double ReorderRate { get; set; }
-        /// <summary>Probability (0..1) that one random bit of a frame is flipped.</summary>
+        /// <summary>
+        /// Probability (0..1) that one random bit of an IPv4 frame is flipped after the Ethernet header. This models
+        /// what a real wire lets through its FCS: damage the IP/ICMP/TCP checksums must catch. Ethernet headers and
+        /// ARP frames are left intact, since the FCS protects them on a real link and ARP has no checksum of its own.
+        /// </summary>
         public double CorruptRate { get; set; }
         /// <summary>Fixed one-way delay added to every frame, in ms. Default 0.</summary>
         public int DelayMs { get; set; }
@@ -179,10 +183,14 @@ namespace NanoTcp
             return hold;
         }
 
+        private const int EthernetHeaderLength = 14;
+
         private void Corrupt(byte[] b, int offset, int count)
         {
-            if (count <= 0) return;
-            b[offset + _random.Below(count)] ^= (byte)(1 << _random.Below(8));
+            bool ipv4 = count > EthernetHeaderLength && b[offset + 12] == 0x08 && b[offset + 13] == 0x00;
+            if (!ipv4) return;
+            int at = EthernetHeaderLength + _random.Below(count - EthernetHeaderLength);
+            b[offset + at] ^= (byte)(1 << _random.Below(8));
             Corrupted++;
         }
 

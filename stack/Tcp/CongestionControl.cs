@@ -29,13 +29,24 @@ namespace NanoTcp.Tcp
             Recover = iss;
         }
 
-        /// <summary>New data acknowledged outside recovery: slow start or congestion avoidance (RFC 5681 §3.1).</summary>
+        /// <summary>New data acknowledged outside recovery: slow start or congestion avoidance (RFC 5681 §3.1, RFC 3465).</summary>
         public void OnAck(int acked, int mss)
         {
             DuplicateAcks = 0;
-            if (Cwnd < Ssthresh) Cwnd += acked < mss ? acked : mss;
+            // Slow start counts bytes acknowledged, up to 2·MSS per ACK (RFC 3465 appropriate byte counting, L = 2).
+            if (Cwnd < Ssthresh) Cwnd += acked < 2 * mss ? acked : 2 * mss;
             else Cwnd += mss * mss / Cwnd > 0 ? mss * mss / Cwnd : 1;
             if (Cwnd > MaxWindow) Cwnd = MaxWindow;
+        }
+
+        /// <summary>
+        /// The window output may use: cwnd, plus one segment for each of the first two duplicate ACKs outside
+        /// recovery (limited transmit, RFC 3042), so a small window still produces the third duplicate ACK.
+        /// </summary>
+        public int SendingWindow(int mss)
+        {
+            if (InRecovery || DuplicateAcks == 0 || DuplicateAcks >= DuplicateAckThreshold) return Cwnd;
+            return Cwnd + DuplicateAcks * mss;
         }
 
         /// <summary>Enters fast recovery (RFC 5681 §3.2 steps 2–3).</summary>

@@ -56,6 +56,14 @@ namespace NanoTcp.Tcp
             RtoMs = Clamp(SrttMs + (k > ClockGranularityMs ? k : ClockGranularityMs));
         }
 
+        /// <summary>RFC 6298 §5.7: after the SYN timed out, data starts with RTO = 3 s (if the RTO is below that).</summary>
+        public void RestartAfterSynTimeout()
+        {
+            if (RtoMs < SynTimeoutRtoMs) RtoMs = SynTimeoutRtoMs > _maxMs ? _maxMs : SynTimeoutRtoMs;
+        }
+
+        private const int SynTimeoutRtoMs = 3000;
+
         /// <summary>Doubles the RTO after a timeout (RFC 6298 §5.5), up to the maximum.</summary>
         public void Backoff()
         {

@@ -13,23 +13,26 @@ namespace NanoTcp
             // S5: a retransmitted SYN in SYN-RECEIVED means our SYN+ACK was lost: send it again.
             if (t.State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && seg.Seq == t.Irs)
             {
+                if (t.Listener >= 0) LearnPassivePeer(t, seg); // the first SYN's frame may have misled us
                 t.SndNxt = t.Iss;
                 return;
             }
-            // TIME-WAIT: a retransmitted FIN is ACKed again and restarts the 2MSL timer (S39).
-            if (t.State == TcpState.TimeWait && seg.Has(TcpFlags.Fin) && !seg.Has(TcpFlags.Rst) && seg.Seq + (uint)seg.Length == t.RcvNxt)
+            // RFC 9293 §3.5 figure 7, line 6: in a simultaneous open the peer's SYN+ACK repeats the SYN we already
+            // took; its ACK completes the handshake (the SYN itself is old: answered with an ACK).
+            if (t.State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && seg.Has(TcpFlags.Ack) && seg.Seq == t.Irs && !seg.Has(TcpFlags.Rst))
             {
-                t.AckNow = true;
-                t.CloseDeadline = _now + _cfg.TimeWaitMs;
+                if (AckInput(t, seg)) t.AckNow = true;
                 return;
             }
+            if (t.State == TcpState.TimeWait && TimeWaitFinRepeated(t, seg)) return;
             // First: is the segment acceptable?
             if (!IsAcceptable(t, seg))
             {
                 Drop(DropReason.TcpOutOfWindow, seg.Buffer, 0, 0);
+                if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, t.RcvNxt)) _counters.TcpDuplicateData++;
                 if (seg.Has(TcpFlags.Rst)) return;                // S26: silently
                 if (seg.Has(TcpFlags.Syn)) ChallengeAckFor(t);       // RFC 5961 §4.2, rate-limited
-                else t.AckNow = true;                                // S30, S49: <SEQ=SND.NXT><ACK=RCV.NXT>
+                else if (seg.DataLength > 0 || OutOfWindowAckAllowed(t)) t.AckNow = true; // S30, S49
                 return;
             }
             KeepAliveRestart(t);
@@ -59,6 +62,20 @@ namespace NanoTcp
             else if (seg.DataLength > 0) _counters.TcpDuplicateData++; // the peer already sent its FIN: ignore
         }
 
+        /// <summary>
+        /// An out-of-window segment without data is answered at most once per <see cref="OutOfWindowAckIntervalMs"/>
+        /// per connection: two ends that disagree about sequence numbers would otherwise ACK each other's ACKs
+        /// forever (an "ACK loop"; Linux tcp_invalid_ratelimit, 500 ms). Data segments are always answered.
+        /// </summary>
+        private bool OutOfWindowAckAllowed(Tcb t)
+        {
+            if (t.LastOutOfWindowAckMs != Tcb.Off && _now - t.LastOutOfWindowAckMs < OutOfWindowAckIntervalMs && _now >= t.LastOutOfWindowAckMs) return false;
+            t.LastOutOfWindowAckMs = _now;
+            return true;
+        }
+
+        private const int OutOfWindowAckIntervalMs = 500;
+
         /// <summary>The acceptability test of RFC 9293 §3.10.7.4 (four cases of SEG.LEN and RCV.WND).</summary>
         private static bool IsAcceptable(Tcb t, Segment seg)
         {
@@ -81,7 +98,7 @@ namespace NanoTcp
         {
             if (t.State == TcpState.TimeWait)
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0); // RFC 1337: no TIME-WAIT assassination (S40)
+                TimeWaitIgnoresReset(seg);
                 return;
             }
             if (seg.Seq != t.RcvNxt)
@@ -111,7 +128,7 @@ namespace NanoTcp
         /// <summary>Queues a challenge ACK if the RFC 5961 §7 budget allows (S29).</summary>
         private void ChallengeAckFor(Tcb t)
         {
-            if (_challenge.TryConsume(_now))
+            if (t.ChallengeBudget.TryConsume(_now))
             {
                 _counters.TcpChallengeAcks++;
                 t.AckNow = true;
@@ -149,7 +166,9 @@ namespace NanoTcp
                 ChallengeAckFor(t);
                 return false;
             }
-            t.PersistProbes = 0;
+            // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
+            // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
+            if (!t.UserClosed || seg.Window > 0) t.PersistProbes = 0;
             if (SequenceNumber.Gt(ack, t.SndUna)) NewAck(t, ack);
             else if (ack == t.SndUna && IsDuplicateAck(t, seg)) DuplicateAck(t);
             // Window update (RFC 9293 §3.10.7.4): only from a segment newer than the last one used.
@@ -192,7 +211,13 @@ namespace NanoTcp
                     RetransmitFirst(t);
                 }
             }
-            else cc.OnAck(acked, t.SendMss);
+            else
+            {
+                cc.OnAck(acked, t.SendMss);
+                // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
+                // meaningful however far the stream has advanced (RFC 6582 §3.2; >2^31 bytes without loss).
+                cc.Recover = ack - 1;
+            }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             t.RtoDeadline = t.Flight > 0 ? _now + t.Rto.RtoMs : Tcb.Off;
         }
@@ -222,7 +247,7 @@ namespace NanoTcp
             {
                 case TcpState.FinWait1:
                     SetState(t, TcpState.FinWait2);
-                    if (t.UserClosed) t.CloseDeadline = _now + _cfg.FinWait2TimeoutMs;
+                    if (t.UserClosed) StartFinWait2Timer(t);
                     return true;
                 case TcpState.Closing:
                     EnterTimeWait(t);
@@ -234,12 +259,5 @@ namespace NanoTcp
             return true;
         }
 
-        private void EnterTimeWait(Tcb t)
-        {
-            StopTimers(t);
-            SetState(t, TcpState.TimeWait);
-            t.TimeWaitSince = _now;
-            t.CloseDeadline = _now + _cfg.TimeWaitMs;
-        }
     }
 }

@@ -19,7 +19,7 @@ namespace NanoTcp
             // Data after the application closed cannot be delivered: reset (RFC 1122 4.2.2.13, RFC 9293 §3.6.1; S43).
             if (t.UserClosed && length > 0 && SequenceNumber.Gt(finSeq, t.RcvNxt))
             {
-                SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndNxt, 0, false);
+                SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndMax, 0, false);
                 EnterClosed(t, TcpError.Aborted);
                 return;
             }
@@ -41,7 +41,8 @@ namespace NanoTcp
                 length = room;
                 fin = false;
             }
-            if (length > 0) StoreText(t, seq, seg.Buffer, offset, length);
+            bool ackAtOnce = false;
+            if (length > 0) ackAtOnce = StoreText(t, seq, seg.Buffer, offset, length);
             else if (seg.DataLength > 0) t.AckNow = true; // duplicate: ACK so the peer learns RCV.NXT
 
             if (fin)
@@ -56,24 +57,27 @@ namespace NanoTcp
                 }
             }
             if (t.PendingFin && t.PendingFinSeq == t.RcvNxt && !t.FinReceived) ConsumeFin(t);
+            // One ACK covers the text and the FIN; it goes out now rather than at the end of the Poll so that a
+            // burst of segments read in one Poll still yields the ACKs the sender counts (RFC 5681 §4.2).
+            if (ackAtOnce && t.State != TcpState.Closed) SendAck(t);
         }
 
-        private void StoreText(Tcb t, uint seq, byte[] buffer, int offset, int length)
+        /// <summary>Stores text at its place in the receive ring; returns true when an ACK is due at once.</summary>
+        private bool StoreText(Tcb t, uint seq, byte[] buffer, int offset, int length)
         {
             ByteRing ring = t.ReceiveBuffer;
             int at = SequenceNumber.Diff(seq, t.RcvNxt);
             if (at > 0)
             {
-                // Out of order: keep it if the table has room, and send a duplicate ACK at once (RFC 5681 §4.2).
-                t.AckNow = true;
-                if (!t.Reassembly.Add(seq, seq + (uint)length))
+                // Out of order: keep it if the table has room, and send a duplicate ACK at once (RFC 5681 §4.2),
+                // one per segment even when several arrive in one Poll: the sender counts them for fast retransmit.
+                if (t.Reassembly.Add(seq, seq + (uint)length))
                 {
-                    Drop(DropReason.TcpOutOfOrderOverflow, buffer, 0, 0);
-                    return;
+                    ring.WriteAt(ring.Count + at, buffer, offset, length);
+                    _counters.TcpOutOfOrderKept++;
                 }
-                ring.WriteAt(ring.Count + at, buffer, offset, length);
-                _counters.TcpOutOfOrderKept++;
-                return;
+                else Drop(DropReason.TcpOutOfOrderOverflow, buffer, 0, 0);
+                return true;
             }
             ring.WriteAt(ring.Count, buffer, offset, length);
             ring.Commit(length);
@@ -87,9 +91,12 @@ namespace NanoTcp
                 filledGap = true;
             }
             // RFC 5681 §4.2: ACK at once when a gap is filled; otherwise every second segment or on the delayed-ACK timer.
+            // A burst read in one Poll still yields an ACK per two segments, so the sender's ACK clock keeps ticking.
             t.UnackedSegments++;
-            if (filledGap || !_cfg.DelayedAck || t.UnackedSegments >= 2) t.AckNow = true;
+            if (filledGap || t.UnackedSegments >= 2) return true;
+            if (!_cfg.DelayedAck) t.AckNow = true;
             else if (t.DelayedAckDeadline == Tcb.Off) t.DelayedAckDeadline = _now + _cfg.DelayedAckMs;
+            return false;
         }
 
         /// <summary>Eighth step: the FIN is in order. Advance RCV.NXT over it, ACK it, change state.</summary>

@@ -22,7 +22,5 @@ namespace NanoTcp.Tcp
         {
             return Le(low, x) && Lt(x, high);
         }
-
-        public static uint Max(uint a, uint b) { return Gt(a, b) ? a : b; }
     }
 }

@@ -48,10 +48,23 @@ namespace NanoTcp
             t.SndNxt = t.Iss;
         }
 
+        /// <summary>
+        /// ICMP protocol/port unreachable quoting our SYN: the connect fails at once (ConnectionRefused for a port,
+        /// Unreachable otherwise) instead of after the whole SYN retry budget.
+        /// </summary>
+        private void SynRejectedByIcmp(uint remoteIp, int remotePort, int localPort, uint seq, bool portUnreachable)
+        {
+            Tcb t = FindConnection(remoteIp, remotePort, localPort);
+            if (t == null || t.State != TcpState.SynSent || seq != t.Iss) return;
+            EnterClosed(t, portUnreachable ? TcpError.ConnectionRefused : TcpError.Unreachable);
+        }
+
         /// <summary>Our SYN is acknowledged: take the RTT sample, stop the SYN timer, move SND.UNA.</summary>
         private void HandshakeAcknowledged(Tcb t, uint ack)
         {
             if (t.RttTiming) t.Rto.AddSample((int)(_now - t.RttStartMs));
+            // RFC 6298 §5.7: the SYN (or SYN+ACK) was retransmitted and no sample exists: start data at RTO = 3 s.
+            else if (t.Retransmissions > 0 && t.Rto.SrttMs == 0) t.Rto.RestartAfterSynTimeout();
             t.RttTiming = false;
             t.SndUna = ack;
             if (SequenceNumber.Lt(t.SndNxt, ack)) t.SndNxt = ack;

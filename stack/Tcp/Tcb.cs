@@ -15,6 +15,8 @@ namespace NanoTcp.Tcp
         public readonly RetransmissionTimer Rto = new RetransmissionTimer();
         public readonly CongestionControl Congestion = new CongestionControl();
         public readonly byte[] NextHopMac = new byte[6];
+        /// <summary>This connection's RFC 5961 §7 challenge-ACK budget (see ChallengeAck.cs for why it is per connection).</summary>
+        public readonly ChallengeAck ChallengeBudget;
 
         // Slot bookkeeping.
         public bool InUse;
@@ -69,14 +71,20 @@ namespace NanoTcp.Tcp
         public long KeepAliveDeadline;
         public int KeepAliveProbes;
         public long DelayedAckDeadline;
+        /// <summary>Sender SWS override timeout (RFC 9293 §3.8.6.2.1 (4)); when it fires, <see cref="SwsOverride"/> lets a short segment go.</summary>
+        public long SwsDeadline;
+        public bool SwsOverride;
         public int UnackedSegments;
         /// <summary>TIME-WAIT expiry, or the FIN-WAIT-2 timeout after the application closed.</summary>
         public long CloseDeadline;
         public bool AckNow;
+        /// <summary>When we last answered an out-of-window segment without data (ACK-loop limiter), Off = never.</summary>
+        public long LastOutOfWindowAckMs;
         public int Retransmissions;
 
-        public Tcb(int slot, int sendBuffer, int receiveBuffer, int outOfOrderRanges)
+        public Tcb(int slot, int sendBuffer, int receiveBuffer, int outOfOrderRanges, int challengeAcksPerSecond)
         {
+            ChallengeBudget = new ChallengeAck(challengeAcksPerSecond);
             Slot = slot;
             SendBuffer = new ByteRing(sendBuffer);
             ReceiveBuffer = new ByteRing(receiveBuffer);
@@ -124,12 +132,15 @@ namespace NanoTcp.Tcp
             ReceiveBuffer.Clear();
             Reassembly.Clear();
             Rto.Reset();
-            RtoDeadline = PersistDeadline = KeepAliveDeadline = DelayedAckDeadline = CloseDeadline = Off;
+            RtoDeadline = PersistDeadline = KeepAliveDeadline = DelayedAckDeadline = CloseDeadline = SwsDeadline = Off;
+            SwsOverride = false;
             Retries = PersistShift = PersistProbes = KeepAliveProbes = UnackedSegments = Retransmissions = 0;
             RttTiming = false;
             RttSeq = 0;
             RttStartMs = 0;
             AckNow = false;
+            LastOutOfWindowAckMs = Off;
+            ChallengeBudget.Reset();
         }
     }
 }

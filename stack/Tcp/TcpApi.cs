@@ -6,64 +6,6 @@ namespace NanoTcp
     // the connection blocks; what they queue is sent by the next Poll.
     public sealed partial class NetworkStack
     {
-        /// <summary>
-        /// Passive open on <paramref name="port"/>. Up to <paramref name="backlog"/> (1..MaxBacklog) connections
-        /// may be half-open or waiting for <see cref="Accept"/>; further SYNs are dropped without RST.
-        /// Returns a listener handle or <see cref="TcpError.AddressInUse"/>, <see cref="TcpError.NoListenerSlot"/>,
-        /// <see cref="TcpError.InvalidArgument"/>.
-        /// </summary>
-        public int Listen(int port, int backlog)
-        {
-            if (port <= 0 || port > 65535) return TcpError.InvalidArgument;
-            if (FindListenerByPort(port) >= 0) return TcpError.AddressInUse;
-            for (int i = 0; i < _listenPort.Length; i++)
-            {
-                if (_listenPort[i] != 0) continue;
-                _listenPort[i] = port;
-                _listenBacklog[i] = backlog < 1 ? 1 : (backlog > _cfg.MaxBacklog ? _cfg.MaxBacklog : backlog);
-                return ListenerHandle(i);
-            }
-            return TcpError.NoListenerSlot;
-        }
-
-        /// <summary>
-        /// Takes the oldest established connection from a listener's backlog. Returns its handle,
-        /// <see cref="TcpError.WouldBlock"/> when none is ready, or <see cref="TcpError.InvalidHandle"/>.
-        /// </summary>
-        public int Accept(int listener)
-        {
-            int l = FindListener(listener);
-            if (l < 0) return TcpError.InvalidHandle;
-            Tcb best = null;
-            for (int i = 0; i < _tcbs.Length; i++)
-            {
-                Tcb t = _tcbs[i];
-                if (t.InUse && t.Listener == l && t.State != TcpState.SynReceived && (best == null || t.BacklogOrder < best.BacklogOrder)) best = t;
-            }
-            if (best == null) return TcpError.WouldBlock;
-            best.Listener = -1;
-            best.UserOwned = true;
-            return best.Handle;
-        }
-
-        /// <summary>Closes a listener; connections in its backlog that were not accepted are reset.</summary>
-        public int CloseListener(int listener)
-        {
-            int l = FindListener(listener);
-            if (l < 0) return TcpError.InvalidHandle;
-            for (int i = 0; i < _tcbs.Length; i++)
-            {
-                Tcb t = _tcbs[i];
-                if (!t.InUse || t.Listener != l) continue;
-                QueueReset(t);
-                FreeTcb(t);
-            }
-            _listenPort[l] = 0;
-            _listenGeneration[l] = (_listenGeneration[l] + 1) & 0xFFFF;
-            if (_listenGeneration[l] == 0) _listenGeneration[l] = 1;
-            return TcpError.None;
-        }
-
         /// <summary>Active open from the next free ephemeral port (RFC 6335 range). Completes in Poll.</summary>
         public int Connect(uint remoteIp, int remotePort)
         {
@@ -114,7 +56,7 @@ namespace NanoTcp
         {
             Tcb t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return TcpError.InvalidArgument;
+            if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
             if (t.FinQueued) return TcpError.Shutdown;
             switch (t.State)
             {
@@ -139,7 +81,7 @@ namespace NanoTcp
         {
             Tcb t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            if (buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return TcpError.InvalidArgument;
+            if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
             if (t.ReceiveBuffer.Count > 0 && count > 0)
             {
                 int n = t.ReceiveBuffer.Read(buffer, offset, count);
@@ -149,8 +91,9 @@ namespace NanoTcp
                 return n;
             }
             if (t.ReceiveBuffer.Count > 0) return 0;
-            if (t.FinReceived) return 0;
-            if (t.State == TcpState.Closed) return t.LastError != TcpError.None ? t.LastError : 0;
+            // A reset or timeout after the peer's FIN is an error, not a clean end of stream.
+            if (t.State == TcpState.Closed && t.LastError != TcpError.None) return t.LastError;
+            if (t.FinReceived || t.State == TcpState.Closed) return 0;
             return TcpError.WouldBlock;
         }
 
@@ -213,7 +156,7 @@ namespace NanoTcp
                 return TcpError.None;
             }
             ShutdownSend(t);
-            if (t.State == TcpState.FinWait2) t.CloseDeadline = _now + _cfg.FinWait2TimeoutMs;
+            if (t.State == TcpState.FinWait2) StartFinWait2Timer(t);
             return TcpError.None;
         }
 
@@ -261,12 +204,16 @@ namespace NanoTcp
             return t == null ? TcpError.InvalidHandle : t.ReceiveBuffer.Count;
         }
 
-        /// <summary>Bytes <see cref="Send"/> can queue now (0 after Shutdown).</summary>
+        /// <summary>
+        /// Bytes <see cref="Send"/> can queue now: 0 after Shutdown; for a connection that has ended, the error that
+        /// ended it (or <see cref="TcpError.NotConnected"/> after a clean close), so a writer never waits forever.
+        /// </summary>
         public int SendSpace(int connection)
         {
             Tcb t = FindTcb(connection);
             if (t == null) return TcpError.InvalidHandle;
-            return t.FinQueued || t.State == TcpState.Closed ? 0 : t.SendBuffer.Free;
+            if (t.State == TcpState.Closed) return t.LastError != TcpError.None ? t.LastError : TcpError.NotConnected;
+            return t.FinQueued ? 0 : t.SendBuffer.Free;
         }
     }
 }

@@ -20,9 +20,17 @@ namespace NanoTcp
 
         private void Output(Tcb t)
         {
+            // A fresh ARP entry always wins (the neighbour's MAC may have changed: RFC 1122 2.3.2.1).
+            if (_arp.TryGet(t.NextHopIp, _now, t.NextHopMac, 0)) t.NextHopKnown = true;
             if (!t.NextHopKnown)
             {
-                if (!ResolveNextHop(t.NextHopIp, t.NextHopMac, 0)) return; // waits in the connection (ARP policy)
+                if (!ResolveNextHop(t.NextHopIp, t.NextHopMac, 0))
+                {
+                    // The SYN waits in the connection (ARP policy); its timer runs anyway, so the SYN retry budget
+                    // also bounds a next hop that never answers.
+                    if (t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
+                    return;
+                }
                 t.NextHopKnown = true;
             }
             switch (t.State)
@@ -46,17 +54,23 @@ namespace NanoTcp
         {
             EmitSegment(t, t.Iss, 0, flags, true);
             t.SndNxt = t.Iss + 1;
-            if (t.SndMax == t.Iss)
+            bool first = t.SndMax == t.Iss;
+            if (first)
             {
                 t.SndMax = t.SndNxt;
                 StartRttTiming(t, t.SndNxt);
             }
-            if (t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
+            if (first || t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
         }
 
+        /// <summary>
+        /// A pure ACK carries SEQ = SND.MAX, not SND.NXT: after a timeout rewound SND.NXT, an ACK numbered below
+        /// what the peer already received would be "unacceptable" there and draw an ACK back (an ACK war). BSD's
+        /// tcp_output does the same.
+        /// </summary>
         private void SendAck(Tcb t)
         {
-            EmitSegment(t, t.SndNxt, 0, TcpFlags.Ack, false);
+            EmitSegment(t, t.SndMax, 0, TcpFlags.Ack, false);
         }
 
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
@@ -79,7 +93,8 @@ namespace NanoTcp
                     }
                     break;
                 }
-                int window = t.SndWnd < t.Congestion.Cwnd ? t.SndWnd : t.Congestion.Cwnd;
+                int cwnd = t.Congestion.SendingWindow(t.SendMss);
+                int window = t.SndWnd < cwnd ? t.SndWnd : cwnd;
                 int usable = window - t.Flight;
                 int length = unsent < t.SendMss ? unsent : t.SendMss;
                 if (length > usable) length = usable;
@@ -88,10 +103,13 @@ namespace NanoTcp
                     ArmPersist(t);
                     break;
                 }
-                // Nagle (RFC 1122 4.2.3.4) and sender SWS avoidance: a short segment only when nothing is in flight.
                 // The tail before our FIN goes out at once (nothing more will come to fill it).
                 bool tail = finAllowed && length == unsent;
-                if (length < t.SendMss && t.Flight > 0 && !tail && (_cfg.Nagle || length < unsent)) break;
+                if (!tail && !SenderMaySend(t, length, unsent, usable))
+                {
+                    ArmSwsOverride(t);
+                    break;
+                }
                 int flags = TcpFlags.Ack;
                 if (length == unsent)
                 {
@@ -105,10 +123,33 @@ namespace NanoTcp
             return any;
         }
 
+        /// <summary>
+        /// Sender silly-window-syndrome avoidance with Nagle (RFC 9293 §3.8.6.2.1, MUST-38; RFC 1122 4.2.3.4). Send
+        /// (1) a full segment; (2) all queued data if it fits (every Send is treated as pushed); (3) at least half
+        /// the largest window the peer ever offered; (4) anything once the override timer fired. Conditions 2 and 3
+        /// also need nothing in flight when Nagle is on.
+        /// </summary>
+        private bool SenderMaySend(Tcb t, int length, int unsent, int usable)
+        {
+            if (length >= t.SendMss || t.SwsOverride) return true;
+            if (_cfg.Nagle && t.Flight > 0) return false;
+            return unsent <= usable || length >= t.MaxSndWnd / 2;
+        }
+
+        /// <summary>Arms the RFC 9293 §3.8.6.2.1 override timeout (0.1–1 s) so data held back never waits forever.</summary>
+        private void ArmSwsOverride(Tcb t)
+        {
+            if (t.SwsDeadline == Tcb.Off && t.Flight == 0) t.SwsDeadline = _now + SwsOverrideMs;
+        }
+
+        private const int SwsOverrideMs = 200;
+
         /// <summary>Sends data/FIN starting at <paramref name="seq"/>, advancing SND.NXT/SND.MAX, timing and arming the RTO.</summary>
         private void SendSegmentAt(Tcb t, uint seq, int length, int flags)
         {
             EmitSegment(t, seq, length, flags, false);
+            t.SwsOverride = false;
+            t.SwsDeadline = Tcb.Off;
             uint end = seq + (uint)length + ((flags & TcpFlags.Fin) != 0 ? 1u : 0u);
             if (SequenceNumber.Gt(end, t.SndNxt)) t.SndNxt = end;
             if (SequenceNumber.Gt(end, t.SndMax))
@@ -119,36 +160,12 @@ namespace NanoTcp
             if (t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
         }
 
-        /// <summary>Retransmits the first unacknowledged segment (fast retransmit, NewReno partial ACK).</summary>
-        private void RetransmitFirst(Tcb t)
-        {
-            int dataLeft = t.SendBuffer.Count - SequenceNumber.Diff(t.SndUna, t.SendBufferSeq);
-            int length = dataLeft < t.SendMss ? dataLeft : t.SendMss;
-            if (length < 0) length = 0;
-            bool fin = t.FinSent && t.SndUna + (uint)length == t.FinSeq;
-            if (length == 0 && !fin) return;
-            int flags = TcpFlags.Ack | (fin ? TcpFlags.Fin : 0) | (length > 0 ? TcpFlags.Psh : 0);
-            EmitSegment(t, t.SndUna, length, flags, false);
-            t.RttTiming = false;                                     // Karn's rule
-            t.Retransmissions++;
-            _counters.TcpRetransmissions++;
-            t.RtoDeadline = _now + t.Rto.RtoMs;
-        }
-
         private void StartRttTiming(Tcb t, uint end)
         {
             if (t.RttTiming) return;
             t.RttTiming = true;
             t.RttSeq = end;
             t.RttStartMs = _now;
-        }
-
-        private void ArmPersist(Tcb t)
-        {
-            if (t.SndWnd == 0 && t.Flight == 0 && t.PersistDeadline == Tcb.Off)
-            {
-                t.PersistDeadline = _now + t.Rto.BackedOff(t.PersistShift);
-            }
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
@@ -187,7 +204,12 @@ namespace NanoTcp
             bool ack = (flags & TcpFlags.Ack) != 0;
             TcpHeader.Write(_tx, IpPayloadOffset, t.LocalPort, t.RemotePort, seq, ack ? t.RcvNxt : 0, flags, window,
                             mssOption ? _mss : 0, length, _ip, t.RemoteIp);
-            TransmitIpv4(t.NextHopMac, 0, Ipv4Packet.ProtocolTcp, t.RemoteIp, headerLength + length);
+            if (!TransmitIpv4(t.NextHopMac, 0, Ipv4Packet.ProtocolTcp, t.RemoteIp, headerLength + length))
+            {
+                // Refused by the link: data and FIN come back through the RTO; an owed ACK stays owed.
+                Drop(DropReason.LinkTransmitFailed, _tx, 0, IpPayloadOffset + headerLength + length);
+                return;
+            }
             _counters.TcpSegmentsSent++;
             if ((flags & TcpFlags.Rst) != 0) _counters.TcpRstSent++;
             if (ack)

@@ -27,6 +27,11 @@ namespace NanoTcp
                     t.DelayedAckDeadline = Tcb.Off;
                     t.AckNow = true;
                 }
+                if (t.SwsDeadline <= _now)
+                {
+                    t.SwsDeadline = Tcb.Off;
+                    t.SwsOverride = true;
+                }
             }
         }
 
@@ -42,6 +47,7 @@ namespace NanoTcp
                 if (t.KeepAliveDeadline < next) next = t.KeepAliveDeadline;
                 if (t.DelayedAckDeadline < next) next = t.DelayedAckDeadline;
                 if (t.CloseDeadline < next) next = t.CloseDeadline;
+                if (t.SwsDeadline < next) next = t.SwsDeadline;
             }
             return next;
         }
@@ -49,112 +55,9 @@ namespace NanoTcp
         private void CloseTimerExpired(Tcb t)
         {
             t.CloseDeadline = Tcb.Off;
-            if (t.State == TcpState.TimeWait) EnterClosed(t, TcpError.None);   // S41
-            else if (t.State == TcpState.FinWait2)
-            {
-                _counters.TcpConnectionsTimedOut++;                           // S45
-                EnterClosed(t, TcpError.TimedOut);
-            }
+            if (t.State == TcpState.TimeWait) TimeWaitExpired(t);
+            else if (t.State == TcpState.FinWait2) FinWait2TimedOut(t);
         }
 
-        /// <summary>RFC 6298 §5.4–5.6. Returns false when the connection was given up.</summary>
-        private bool RetransmissionTimeout(Tcb t)
-        {
-            t.RtoDeadline = Tcb.Off;
-            bool handshake = t.State == TcpState.SynSent || t.State == TcpState.SynReceived;
-            if (!handshake && t.Flight == 0) return true;
-            _counters.TcpTimeouts++;
-            t.Retries++;
-            if (t.Retries > RetryBudget(t.State))
-            {
-                GiveUp(t);
-                return false;
-            }
-            t.Rto.Backoff();
-            t.Congestion.OnTimeout(t.Flight, t.SendMss, t.SndMax);
-            t.SndNxt = handshake ? t.Iss : t.SndUna;                 // go back and resend from the first unacknowledged
-            t.RttTiming = false;                                    // Karn: no sample from a retransmission
-            t.Retransmissions++;
-            _counters.TcpRetransmissions++;
-            t.RtoDeadline = _now + t.Rto.RtoMs;
-            return true;
-        }
-
-        private int RetryBudget(TcpState state)
-        {
-            switch (state)
-            {
-                case TcpState.SynSent: return _cfg.SynRetries;
-                case TcpState.SynReceived: return _cfg.SynAckRetries;
-                case TcpState.FinWait1:
-                case TcpState.Closing:
-                case TcpState.LastAck: return _cfg.FinRetries;
-                default: return _cfg.DataRetries;
-            }
-        }
-
-        /// <summary>Retries exhausted: a half-open passive connection just disappears (S15), others report TimedOut.</summary>
-        private void GiveUp(Tcb t)
-        {
-            _counters.TcpConnectionsTimedOut++;
-            if (t.State == TcpState.SynReceived && t.Listener >= 0)
-            {
-                FreeTcb(t);
-                return;
-            }
-            if (t.State != TcpState.SynSent) SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndNxt, 0, false);
-            EnterClosed(t, TcpError.TimedOut);
-        }
-
-        /// <summary>
-        /// Zero-window probe: a segment with SEQ = SND.UNA − 1 and no data, which the receiver must answer with an
-        /// ACK carrying its current window (the Linux probe form). Backs off like the RTO; gives up only after
-        /// <see cref="StackConfig.PersistRetries"/> unanswered probes.
-        /// </summary>
-        private bool PersistTimeout(Tcb t)
-        {
-            t.PersistDeadline = Tcb.Off;
-            if (t.SndWnd > 0 || t.State == TcpState.TimeWait) return true;
-            if (t.PersistProbes >= _cfg.PersistRetries)
-            {
-                GiveUp(t);
-                return false;
-            }
-            EmitSegment(t, t.SndUna - 1, 0, TcpFlags.Ack, false);
-            t.PersistProbes++;
-            if (t.PersistShift < 16) t.PersistShift++;
-            _counters.TcpPersistProbes++;
-            t.PersistDeadline = _now + t.Rto.BackedOff(t.PersistShift);
-            return true;
-        }
-
-        /// <summary>Keepalive (RFC 1122 4.2.3.6): SEQ = SND.NXT − 1, no data; V6 defaults 2 h / 75 s / 10 probes.</summary>
-        private bool KeepAliveTimeout(Tcb t)
-        {
-            t.KeepAliveDeadline = Tcb.Off;
-            if (!_cfg.KeepAliveEnabled || (t.State != TcpState.Established && t.State != TcpState.CloseWait)) return true;
-            if (t.KeepAliveProbes >= _cfg.KeepAliveProbes)
-            {
-                _counters.TcpConnectionsTimedOut++;
-                SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndNxt, 0, false);
-                EnterClosed(t, TcpError.TimedOut);
-                return false;
-            }
-            if (t.Flight == 0 && t.NextHopKnown)
-            {
-                EmitSegment(t, t.SndNxt - 1, 0, TcpFlags.Ack, false);
-                t.KeepAliveProbes++;
-                _counters.TcpKeepAliveProbes++;
-            }
-            t.KeepAliveDeadline = _now + _cfg.KeepAliveIntervalMs;
-            return true;
-        }
-
-        /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
-        private void KeepAliveRestart(Tcb t)
-        {
-            t.KeepAliveProbes = 0;
-            t.KeepAliveDeadline = _cfg.KeepAliveEnabled ? _now + _cfg.KeepAliveIdleMs : Tcb.Off;
-        }
     }
 }

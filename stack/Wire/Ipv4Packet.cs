@@ -51,7 +51,9 @@ namespace NanoTcp.Wire
         public int PayloadLength { get { return TotalLength - HeaderLength; } }
 
         /// <summary>
-        /// Writes a 20-byte header (no options, DF set: we never fragment, RFC 1191) with its checksum.
+        /// Writes a 20-byte header (no options) with its checksum. DF is clear: we never fragment ourselves (MSS keeps
+        /// segments within our MTU), and a router on a smaller-MTU path may fragment instead of dropping, so there is
+        /// no path-MTU black hole even though we do not process ICMP "fragmentation needed" (RFC 1191 is optional).
         /// </summary>
         public static void WriteHeader(byte[] b, int o, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
         {
@@ -59,7 +61,7 @@ namespace NanoTcp.Wire
             b[o + 1] = 0;
             NetworkOrder.Write16(b, o + 2, MinHeaderLength + payloadLength);
             NetworkOrder.Write16(b, o + 4, identification);
-            NetworkOrder.Write16(b, o + 6, 0x4000);
+            NetworkOrder.Write16(b, o + 6, 0);
             b[o + 8] = (byte)ttl;
             b[o + 9] = (byte)protocol;
             b[o + 10] = 0;

@@ -68,7 +68,7 @@ namespace NanoTcp.Stack.Tests
             p.Now += 1;
         }
 
-        private static byte[] Make(int i, Random r, byte[] valid, TcpConnectionInfo info)
+        internal static byte[] Make(int i, Random r, byte[] valid, TcpConnectionInfo info)
         {
             byte[] ourMac = { 2, 0, 0, 0, 0, 0x0B }, theirMac = { 2, 0, 0, 0, 0, 0x0A };
             switch (i % 8)

@@ -177,6 +177,30 @@ namespace NanoTcp.Stack.Tests
         }
 
         [TestMethod]
+        public void Icmp_PortUnreachableForOurSyn_FailsConnect_ButNotForOtherSequenceNumbers()
+        {
+            var p = new ScriptedPeer(c => c.IsnSource = new FixedIsn(900));
+            int c = p.Stack.Connect(Peer, 23, 50000);
+            p.Poll();
+            var syn = p.Sent().Single();
+            byte[] Quote(uint seq)
+            {
+                var tcp = Packets.Tcp(Dut, Peer, 50000, 23, seq, 0, Packets.Syn, 1000);
+                var ip = Packets.Ipv4(Dut, Peer, 6, tcp);
+                return Packets.IcmpEcho(3, 0, 0, ip.Take(28).ToArray()).Select((b, i) => i == 1 ? (byte)3 : b).ToArray();
+            }
+            byte[] Fix(byte[] icmp) { icmp[2] = 0; icmp[3] = 0; var c2 = Packets.Checksum(icmp, 0, icmp.Length); icmp[2] = (byte)(c2 >> 8); icmp[3] = (byte)c2; return icmp; }
+            p.Inject(Packets.Ethernet(ScriptedPeer.DutMac, ScriptedPeer.PeerMac, 0x0800, Packets.Ipv4(Peer, Dut, 1, Fix(Quote(12345)))));
+            p.Poll();
+            Assert.AreEqual(TcpState.SynSent, p.Stack.GetState(c), "a quoted segment that is not our SYN is ignored");
+            p.Inject(Packets.Ethernet(ScriptedPeer.DutMac, ScriptedPeer.PeerMac, 0x0800, Packets.Ipv4(Peer, Dut, 1, Fix(Quote(syn.Seq)))));
+            p.Poll();
+            Assert.AreEqual(TcpState.Closed, p.Stack.GetState(c));
+            Assert.AreEqual(TcpError.ConnectionRefused, p.Stack.GetLastError(c));
+            Assert.AreEqual(2L, p.Stack.Counters.IcmpUnreachableReceived);
+        }
+
+        [TestMethod]
         public void Icmp_EchoClient_ReportsReply()
         {
             var p = new ScriptedPeer();

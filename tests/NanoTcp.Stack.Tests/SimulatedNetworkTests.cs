@@ -49,7 +49,7 @@ namespace NanoTcp.Stack.Tests
                 if (shut) { ab.Pump(); ba.Pump(); }
                 return shut && ab.Received == bytesAB && ba.Received == bytesBA && ab.EndOfStream && ba.EndOfStream;
             }, 1_800_000);
-            Assert.IsTrue(ok, $"seed {seed} {mode}: transfer incomplete AB {ab.Received}/{bytesAB} BA {ba.Received}/{bytesBA} states A={p.A.GetState(a)} B={p.B.GetState(b)}");
+            Assert.IsTrue(ok, $"seed {seed} {mode}: transfer incomplete AB {ab.Received}/{bytesAB} BA {ba.Received}/{bytesBA} states A={p.A.GetState(a)} B={p.B.GetState(b)} errA={p.A.GetLastError(a)} errB={p.B.GetLastError(b)} rstA={p.A.Counters.TcpRstSent} rstB={p.B.Counters.TcpRstSent} toA={p.A.Counters.TcpConnectionsTimedOut} toB={p.B.Counters.TcpConnectionsTimedOut}");
             Assert.AreEqual(0, ab.Mismatches, $"seed {seed}: corrupted bytes A->B");
             Assert.AreEqual(0, ba.Mismatches, $"seed {seed}: corrupted bytes B->A");
             Assert.AreEqual(0, p.A.Close(a));
@@ -74,7 +74,7 @@ namespace NanoTcp.Stack.Tests
         [TestMethod]
         public void ImpairedWire_ManySeeds_AllCloseModes()
         {
-            for (int seed = 1; seed <= 24; seed++)
+            for (int seed = 1; seed <= 60; seed++)
             {
                 RunScenario(seed, (CloseMode)(seed % 3), 60_000 + seed * 1000, 30_000, wrap: seed % 2 == 0);
             }
@@ -99,6 +99,50 @@ namespace NanoTcp.Stack.Tests
             string first = RunScenario(77, CloseMode.AFirst, 50_000, 20_000, wrap: true).ToString();
             string second = RunScenario(77, CloseMode.AFirst, 50_000, 20_000, wrap: true).ToString();
             Assert.AreEqual(first, second);
+        }
+
+        [TestMethod]
+        public void RandomConfigurations_ManySeeds()
+        {
+            // Buffer sizes from 256 bytes, MSS down to 100, delayed ACK and Nagle on/off, 1–4 reassembly ranges, up to
+            // 10 % loss, 30 % reordering, 5 % corruption, 20 ms delay + 20 ms jitter; ISNs anywhere, B's near 2^32.
+            var failures = new System.Text.StringBuilder();
+            for (int seed = 1; seed <= 80; seed++)
+            {
+                var rnd = new Random(seed);
+                int buffer = new[] { 256, 700, 1500, 4096, 20000 }[rnd.Next(5)];
+                int mss = new[] { 100, 536, 1460 }[rnd.Next(3)];
+                bool delayedAck = rnd.Next(2) == 0, nagle = rnd.Next(2) == 0;
+                int ranges = rnd.Next(1, 5);
+                var p = new StackPair(seed, c =>
+                {
+                    c.TimeWaitMs = 3000; c.SendBufferSize = buffer; c.ReceiveBufferSize = buffer; c.Mss = mss;
+                    c.DelayedAck = delayedAck; c.Nagle = nagle; c.OutOfOrderRanges = ranges;
+                }, new FixedIsn((uint)rnd.Next() * 2u), new FixedIsn(0xFFFFFFFFu - (uint)rnd.Next(100000)));
+                p.Impair(rnd.NextDouble() * 0.1, rnd.NextDouble() * 0.1, rnd.NextDouble() * 0.3, rnd.NextDouble() * 0.05, rnd.Next(0, 20), rnd.Next(0, 20));
+                string label = $"seed {seed} buffer={buffer} mss={mss} delayedAck={delayedAck} nagle={nagle} ranges={ranges}";
+                int listener = p.B.Listen(80, 2);
+                int a = p.A.Connect(StackPair.IpB, 80);
+                int b = -1;
+                if (!p.RunUntil(() => (b = b >= 0 ? b : p.B.Accept(listener)) >= 0 && p.A.GetState(a) == TcpState.Established, 300_000))
+                {
+                    failures.AppendLine(label + ": no handshake");
+                    continue;
+                }
+                var ab = new BulkTransfer(); ab.Reset(p.A, a, p.B, b, rnd.Next(0, 60000), seed);
+                var ba = new BulkTransfer(); ba.Reset(p.B, b, p.A, a, rnd.Next(0, 60000), seed + 1);
+                bool ok = p.RunUntil(() => { ab.Pump(); ba.Pump(); return ab.Done && ba.Done; }, 3_000_000);
+                if (!ok || ab.Mismatches + ba.Mismatches > 0)
+                {
+                    failures.AppendLine($"{label}: transfer ab={ab.Received}/{ab.Total} ba={ba.Received}/{ba.Total} mismatches={ab.Mismatches + ba.Mismatches}");
+                    continue;
+                }
+                p.A.Close(a);
+                p.B.Close(b);
+                if (!p.RunUntil(() => p.A.FreeConnectionSlots == p.A.ConnectionSlotCount && p.B.FreeConnectionSlots == p.B.ConnectionSlotCount, 3_000_000))
+                    failures.AppendLine($"{label}: slot leak A={p.A.GetState(a)} B={p.B.GetState(b)}");
+            }
+            Assert.AreEqual("", failures.ToString());
         }
     }
 }

@@ -17,19 +17,37 @@ namespace NanoTcp.Stack.Tests
             p.Poll();
             Assert.AreEqual(Packets.Syn, p.Sent().Single().Flags);
             var times = new System.Collections.Generic.List<long>();
-            for (int i = 0; i < 10 && p.Stack.GetState(c) == TcpState.SynSent; i++)
+            for (int i = 0; i < 12 && p.Stack.GetState(c) == TcpState.SynSent; i++)
             {
                 p.Now = p.Stack.Poll(p.Now);
                 p.Poll();
                 var sent = p.Sent();
                 if (sent.Count == 1) { Assert.AreEqual(77u, sent[0].Seq); times.Add(p.Now - start); }
             }
-            CollectionAssert.AreEqual(new long[] { 1000, 3000, 7000, 15000, 31000 }, times.ToArray());
+            CollectionAssert.AreEqual(new long[] { 1000, 3000, 7000, 15000, 31000, 63000, 123000 }, times.ToArray(), "doubling, capped at 60 s");
             Assert.AreEqual(TcpState.Closed, p.Stack.GetState(c));
             Assert.AreEqual(TcpError.TimedOut, p.Stack.GetLastError(c));
-            Assert.AreEqual(63_000, p.Now - start, "gave up one backed-off RTO after the last SYN");
+            Assert.AreEqual(183_000, p.Now - start, "gave up one RTO after the last SYN: at least 3 minutes (MUST-23)");
             Assert.AreEqual(0, p.Stack.Close(c));
             Assert.AreEqual(p.Stack.ConnectionSlotCount, p.Stack.FreeConnectionSlots);
+        }
+
+        [TestMethod]
+        public void Connect_ToUnresolvableNeighbour_FailsAfterSynBudget_ArpRateLimited()
+        {
+            var p = new ScriptedPeer(learnPeer: false);
+            int c = p.Stack.Connect(ScriptedPeer.PeerIp, 80, 50000);
+            long start = p.Now;
+            int arpRequests = 0;
+            for (int i = 0; i < 200 && p.Stack.GetState(c) == TcpState.SynSent; i++)
+            {
+                p.Now = System.Math.Max(p.Now, p.Stack.Poll(p.Now));
+                p.Poll();
+                foreach (var f in p.Sent()) { Assert.AreEqual(0x0806, f.EtherType, "no SYN without a next hop"); arpRequests++; }
+            }
+            Assert.AreEqual(TcpState.Closed, p.Stack.GetState(c));
+            Assert.AreEqual(TcpError.TimedOut, p.Stack.GetLastError(c));
+            Assert.IsTrue(arpRequests <= (p.Now - start) / 1000 + 2, $"ARP at most once per second: {arpRequests} in {p.Now - start} ms");
         }
 
         [TestMethod]
@@ -42,14 +60,55 @@ namespace NanoTcp.Stack.Tests
             Assert.AreEqual(3, first.Count, "3 segments of MSS 1000 within cwnd");
             e.P.Now += 900;
             Assert.AreEqual(0, e.Send(Packets.Ack, ack: e.DutSeq + 1000).Count);
-            e.P.Now += 900; // 1.8 s after the first send, 0.9 s after the ACK: no retransmission yet (RFC 6298 §5.3)
+            var info = new TcpConnectionInfo();
+            e.P.Stack.GetConnectionInfo(e.Handle & 0xFF, ref info);
+            // Handshake sample R=0 (SRTT 0, RTTVAR 0), then R=900: RTTVAR = 900/4 = 225, SRTT = 900/8 = 112 (RFC 6298 §2.3).
+            Assert.AreEqual(112, info.SmoothedRttMs);
+            Assert.AreEqual(112 + 4 * 225, info.RetransmissionTimeoutMs);
+            long ackTime = e.P.Now;
+            e.P.Now = ackTime + 1011; // restarted by the ACK (RFC 6298 §5.3), not measured from the first send
             e.P.Poll();
             Assert.AreEqual(0, e.P.Sent().Count);
-            e.P.Now += 101;
+            e.P.Now = ackTime + 1012;
             e.P.Poll();
             var rtx = e.P.Sent().Single();
             Assert.AreEqual(e.DutSeq + 1000, rtx.Seq);
             Assert.AreEqual(1L, e.P.Stack.Counters.TcpRetransmissions);
+        }
+
+        [TestMethod]
+        public void SenderSwsAvoidance_HoldsTinySegment_UntilOverrideOrWindow()
+        {
+            var e = new Established(c => c.Nagle = false);
+            e.P.Stack.Send(e.Handle, new byte[100], 0, 100);
+            e.P.Poll();
+            Assert.AreEqual(100, e.P.Sent().Single().Data.Length);
+            Assert.AreEqual(0, e.Send(Packets.Ack, ack: e.DutSeq + 100, window: 10).Count);
+            e.P.Stack.Send(e.Handle, new byte[1000], 0, 1000);
+            e.P.Poll();
+            Assert.AreEqual(0, e.P.Sent().Count, "10 bytes of 1000 into a 10-byte window: a silly window (RFC 9293 §3.8.6.2.1)");
+            Assert.AreEqual(e.P.Now + 200, e.P.Stack.Poll(e.P.Now), "override timer reported as the deadline");
+            e.P.Now += 200;
+            e.P.Poll();
+            var forced = e.P.Sent().Single();
+            Assert.AreEqual(10, forced.Data.Length);
+            Assert.AreEqual(e.DutSeq + 100, forced.Seq);
+        }
+
+        [TestMethod]
+        public void LimitedTransmit_NewSegmentPerEarlyDuplicateAck()
+        {
+            var e = new Established(c => c.SendBufferSize = 8192, peerWindow: 60000);
+            e.P.Stack.Send(e.Handle, new byte[4000], 0, 4000);
+            e.P.Poll();
+            Assert.AreEqual(4, e.P.Sent().Count, "initial window: 4 segments of MSS 1000 (RFC 3390: min(4*MSS, max(2*MSS, 4380)))");
+            e.P.Stack.Send(e.Handle, new byte[2000], 0, 2000);
+            e.P.Poll();
+            Assert.AreEqual(0, e.P.Sent().Count, "cwnd full");
+            var first = e.Send(Packets.Ack, window: 60000).Single();
+            Assert.AreEqual(e.DutSeq + 4000, first.Seq, "RFC 3042: one new segment for the first duplicate ACK");
+            var second = e.Send(Packets.Ack, window: 60000).Single();
+            Assert.AreEqual(e.DutSeq + 5000, second.Seq);
         }
 
         [TestMethod]
@@ -185,6 +244,36 @@ namespace NanoTcp.Stack.Tests
             e.P.Poll();
             Assert.AreEqual(e.P.Stack.ConnectionSlotCount, e.P.Stack.FreeConnectionSlots);
             Assert.AreEqual(1L, e.P.Stack.Counters.TcpConnectionsTimedOut);
+        }
+
+        [TestMethod]
+        public void FinThenReset_ReportsResetNotEndOfStream()
+        {
+            var e = new Established();
+            e.Send(Packets.Fin | Packets.Ack);
+            Assert.AreEqual(TcpState.CloseWait, e.P.Stack.GetState(e.Handle));
+            var buf = new byte[4];
+            Assert.AreEqual(0, e.P.Stack.Receive(e.Handle, buf, 0, 4), "end of stream after the FIN");
+            e.Send(Packets.Rst, seq: e.PeerSeq + 1);
+            Assert.AreEqual(TcpState.Closed, e.P.Stack.GetState(e.Handle));
+            Assert.AreEqual(TcpError.ConnectionReset, e.P.Stack.GetLastError(e.Handle));
+            Assert.AreEqual(TcpError.ConnectionReset, e.P.Stack.Receive(e.Handle, buf, 0, 4));
+            Assert.AreEqual(TcpError.ConnectionReset, e.P.Stack.Send(e.Handle, buf, 0, 4));
+            Assert.AreEqual(TcpError.ConnectionReset, e.P.Stack.SendSpace(e.Handle));
+            Assert.AreEqual(0, e.P.Stack.Close(e.Handle));
+            Assert.AreEqual(e.P.Stack.ConnectionSlotCount, e.P.Stack.FreeConnectionSlots);
+        }
+
+        [TestMethod]
+        public void OutOfWindowPureAcks_AnsweredOncePer500ms_DataAlways()
+        {
+            var e = new Established();
+            uint old = e.PeerSeq - 1000;
+            Assert.AreEqual(1, e.Send(Packets.Ack, seq: old).Count);
+            Assert.AreEqual(0, e.Send(Packets.Ack, seq: old).Count, "ACK-loop limiter (500 ms)");
+            Assert.AreEqual(1, e.Send(Packets.Ack, new byte[] { 1 }, seq: old).Count, "old data is always re-ACKed");
+            e.P.Now += 500;
+            Assert.AreEqual(1, e.Send(Packets.Ack, seq: old).Count);
         }
 
         [TestMethod]
