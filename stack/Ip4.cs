@@ -38,31 +38,59 @@ namespace NanoTcp
         {
             address = 0;
             if (text == null) return false;
-            int octets = 0, value = 0, digits = 0;
-            for (int i = 0; i <= text.Length; i++)
+            var parser = new DottedQuadParser();
+            for (int i = 0; i < text.Length; i++)
             {
-                char c = i < text.Length ? text[i] : '.';
+                if (!parser.Accept(text[i])) return false;
+            }
+            return parser.Finish(out address);
+        }
+
+        /// <summary>
+        /// Parses dotted-decimal ASCII in <paramref name="text"/>[<paramref name="offset"/>, +<paramref name="count"/>)
+        /// without allocating (a shell command line). Returns false (and 0) for anything else; never throws.
+        /// </summary>
+        public static bool TryParse(byte[] text, int offset, int count, out uint address)
+        {
+            address = 0;
+            if (text == null || offset < 0 || count < 0 || count > text.Length - offset) return false;
+            var parser = new DottedQuadParser();
+            for (int i = 0; i < count; i++)
+            {
+                if (!parser.Accept(text[offset + i])) return false;
+            }
+            return parser.Finish(out address);
+        }
+
+        // Four decimal octets 0..255 of one to three digits, separated by single dots.
+        private struct DottedQuadParser
+        {
+            private uint _address;
+            private int _octets;
+            private int _value;
+            private int _digits;
+
+            public bool Accept(int c)
+            {
                 if (c >= '0' && c <= '9')
                 {
-                    value = value * 10 + (c - '0');
-                    if (++digits > 3 || value > 255) return false;
+                    _value = _value * 10 + (c - '0');
+                    return ++_digits <= 3 && _value <= 255;
                 }
-                else if (c == '.' && digits > 0 && octets < 4)
-                {
-                    address = (address << 8) | (uint)value;
-                    octets++;
-                    value = 0;
-                    digits = 0;
-                }
-                else
-                {
-                    address = 0;
-                    return false;
-                }
+                if (c != '.' || _digits == 0 || _octets == 4) return false;
+                _address = (_address << 8) | (uint)_value;
+                _octets++;
+                _value = 0;
+                _digits = 0;
+                return true;
             }
-            if (octets == 4) return true;
-            address = 0;
-            return false;
+
+            public bool Finish(out uint address)
+            {
+                bool complete = Accept('.') && _octets == 4;
+                address = complete ? _address : 0;
+                return complete;
+            }
         }
     }
 }

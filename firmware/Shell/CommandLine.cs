@@ -76,30 +76,7 @@ namespace NanoTcp.Firmware
         public bool TryGetIp(int index, out uint address)
         {
             address = 0;
-            if (index >= Count) return false;
-            int start = _start[index], end = start + _length[index];
-            int octets = 0, value = 0, digits = 0;
-            for (int i = start; i <= end; i++)
-            {
-                int c = i < end ? _line[i] : '.';
-                if (c >= '0' && c <= '9')
-                {
-                    value = value * 10 + (c - '0');
-                    if (++digits > 3 || value > 255) return false;
-                }
-                else if (c == '.' && digits > 0 && octets < 4)
-                {
-                    address = (address << 8) | (uint)value;
-                    octets++;
-                    value = 0;
-                    digits = 0;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-            return octets == 4;
+            return index < Count && Ip4.TryParse(_line, _start[index], _length[index], out address);
         }
 
         /// <summary>Writes word <paramref name="index"/> (at most <paramref name="maxLength"/> characters) to <paramref name="output"/>.</summary>

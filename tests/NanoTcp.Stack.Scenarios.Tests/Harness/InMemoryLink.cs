@@ -18,6 +18,9 @@ namespace NanoTcp.Scenarios.Harness
         /// <summary>When false, <see cref="Transmit"/> refuses frames (a busy or failed driver).</summary>
         public bool AcceptsTransmit { get; set; } = true;
 
+        /// <summary>Injected frames longer than the stack's receive buffer, discarded by <see cref="Receive"/>.</summary>
+        public int DroppedTooLong { get; private set; }
+
         /// <summary>Frames handed to the stack but not yet received by it.</summary>
         public int PendingToStack => _toStack.Count;
 
@@ -49,6 +52,7 @@ namespace NanoTcp.Scenarios.Harness
                     System.Array.Copy(frame, 0, buffer, offset, frame.Length);
                     return frame.Length;
                 }
+                DroppedTooLong++; // ILink contract: discarded by the link and counted there, never truncated
             }
             return 0;
         }

@@ -67,15 +67,18 @@ namespace NanoTcp.Scenarios.Harness
 
         /// <summary>
         /// Passive open (RFC 9293 §3.5 figure 6): SYN seq=RemoteIss &lt;mss&gt; → SYN+ACK seq=Iss ack=RemoteIss+1
-        /// → ACK → ESTABLISHED, accepted. Afterwards SND.NXT = Iss+1 and RCV.NXT = RemoteIss+1.
+        /// → ACK → ESTABLISHED, accepted. Afterwards SND.NXT = Iss+1 and RCV.NXT = RemoteIss+1 (or
+        /// <paramref name="peerIss"/>+1).
         /// </summary>
-        protected int OpenPassive(Action<StackConfig> configure = null, int peerWindow = ScriptedPeer.DefaultWindow, int mss = PeerMss)
+        protected int OpenPassive(Action<StackConfig> configure = null, int peerWindow = ScriptedPeer.DefaultWindow, int mss = PeerMss,
+            uint? peerIss = null)
         {
+            uint remoteIss = peerIss ?? RemoteIss;
             NewPeer(configure);
             Listen();
-            Peer.Send(Flags.Syn, RemoteIss, window: peerWindow, options: TcpOption.Mss((ushort)mss));
-            Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, window: Peer.Config.ReceiveBufferSize, mss: Peer.Config.Mss);
-            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, window: peerWindow);
+            Peer.Send(Flags.Syn, remoteIss, window: peerWindow, options: TcpOption.Mss((ushort)mss));
+            Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, remoteIss + 1, window: Peer.Config.ReceiveBufferSize, mss: Peer.Config.Mss);
+            Peer.Send(Flags.Ack, remoteIss + 1, Iss + 1, window: peerWindow);
             Peer.ExpectNothing();
             int conn = Dut.Accept(Listener);
             Assert.IsGreaterThanOrEqualTo(0, conn, "Accept failed: " + conn);
@@ -156,6 +159,23 @@ namespace NanoTcp.Scenarios.Harness
             Peer.Send(Flags.Fin | Flags.Ack, RemoteIss + 1, Iss + 1);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 2);
             Assert.AreEqual(TcpState.CloseWait, Dut.GetState(conn));
+        }
+
+        /// <summary>
+        /// From ESTABLISHED with RCV.NXT = RemoteIss+1 and nothing read: the peer fills the DUT's whole receive
+        /// buffer in MSS-sized segments, each ACKed with the window shrinking to 0. Returns the bytes sent.
+        /// </summary>
+        protected byte[] FillReceiveWindow(int seed = 3)
+        {
+            int size = Peer.Config.ReceiveBufferSize;
+            byte[] fill = Data(size, seed);
+            for (int at = 0; at < size; at += PeerMss)
+            {
+                int n = Math.Min(PeerMss, size - at);
+                Peer.Send(Flags.Ack, RemoteIss + 1 + (uint)at, Iss + 1, payload: fill[at..(at + n)]);
+                Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1 + (uint)(at + n), window: size - at - n);
+            }
+            return fill;
         }
 
         // ---- Application side ---------------------------------------------------------------------------

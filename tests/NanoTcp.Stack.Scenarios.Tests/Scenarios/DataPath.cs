@@ -14,9 +14,16 @@ namespace NanoTcp.Scenarios
         [TestMethod]
         public void S46_BulkBothWays_PeerWindowRespected_SequenceWrapsPast2Pow32()
         {
+            BulkBothWays(null);
+            // Again with the shipped defaults: delayed ACK and Nagle on.
+            BulkBothWays(c => c.DelayedAck = true);
+        }
+
+        private void BulkBothWays(Action<StackConfig> configure)
+        {
             const uint dutIss = 0xFFFFF000, peerIss = 0xFFFFF800;
             const int total = 20000, peerWindow = 2000;
-            NewPeer(null, dutIss);
+            NewPeer(configure, dutIss);
             Listen();
             Peer.Send(Flags.Syn, peerIss, window: peerWindow, options: TcpOption.Mss(1460));
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, dutIss, peerIss + 1, mss: 1460);
@@ -92,7 +99,30 @@ namespace NanoTcp.Scenarios
             // Backoff capped at MaxRtoMs = 3000 (§2.5).
             ExpectRetransmission(8450 + 3000, Iss + 31, Data(10, 4));
             ExpectRetransmission(11450 + 3000, Iss + 31, Data(10, 4));
-            Assert.AreEqual(4, Peer.SlotInfo().Retransmissions - 2);
+            Assert.AreEqual(6, Peer.SlotInfo().Retransmissions);
+
+            // Minimum (§2.4, default 1 s): an RTT of 10 ms gives SRTT + 4·RTTVAR = 30 ms, rounded up to 1 s.
+            NewPeer();
+            Listen();
+            Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
+            Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460, at: 0);
+            Peer.SendAt(10, Peer.Seg(Flags.Ack, RemoteIss + 1, Iss + 1));
+            conn = Dut.Accept(Listener);
+            Write(conn, Data(10, 5));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(10, 5), at: 10);
+            ExpectRetransmission(1010, Iss + 1, Data(10, 5));
+
+            // §5.3: an ACK of new data restarts the timer for what is still outstanding (smoltcp #949).
+            conn = OpenPassive(c => c.Nagle = false);             // handshake RTT 0: SRTT 0, RTTVAR 0
+            Write(conn, Data(10, 6));                             // A at t=0, timer armed for t=1000
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(10, 6), at: 0);
+            Peer.AdvanceTo(500);
+            Peer.Pump();
+            Write(conn, Data(10, 7));                             // B at t=500
+            Peer.ExpectSegment(Flags.Ack, Iss + 11, RemoteIss + 1, payload: Data(10, 7), at: 500);
+            // ACK of A at 800: sample 800 → SRTT 100, RTTVAR 200, RTO max(1 s, 900) = 1 s, restarted now.
+            Peer.SendAt(800, Peer.Seg(Flags.Ack, RemoteIss + 1, Iss + 11));
+            ExpectRetransmission(1800, Iss + 11, Data(10, 7));
         }
 
         private void ExpectRetransmission(long at, uint seq, byte[] payload)
@@ -130,6 +160,33 @@ namespace NanoTcp.Scenarios
             int rest = (int)(Iss + 151 - probeEnd);
             Peer.ExpectSegment(Flags.Ack, probeEnd, RemoteIss + 1, payload: Data(50, 2)[(50 - rest)..]);
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
+
+            // Sender SWS avoidance (RFC 9293 §3.8.6.2.1, MUST-38): a 10-byte window with 1000 bytes queued and a
+            // maximum window of 8192 is not worth a segment until the override timeout (0.1–1 s) runs out.
+            conn = OpenPassive(c => c.Nagle = false);
+            Write(conn, Data(100));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(100));
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 101, window: 10);
+            Write(conn, Data(1000, 2));
+            Peer.AdvanceTo(99);
+            Peer.ExpectNothing();
+            Peer.AdvanceTo(1000);
+            var tiny = Peer.Take("the 10 bytes after the override timeout");
+            Assert.IsGreaterThanOrEqualTo(100L, tiny.Time);
+            Assert.AreEqual(Iss + 101, tiny.Segment.Seq);
+            CollectionAssert.AreEqual(Data(1000, 2)[..10], tiny.Segment.Payload);
+            Peer.ExpectNothing();
+
+            // The DUT as receiver: its window closes, the application reads, the window update is sent; when
+            // that update is lost the peer's probe is answered with the open window (no deadlock).
+            conn = OpenPassive();
+            byte[] fill = FillReceiveWindow();
+            CollectionAssert.AreEqual(fill, ReadAvailable(conn));
+            Peer.Pump();
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4097, window: 4096); // RFC 1122 4.2.3.3 window update
+            Peer.AdvanceBy(5000);
+            Peer.Send(Flags.Ack, RemoteIss + 4096, Iss + 1);                      // probe, SEG.SEQ = RCV.NXT − 1
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4097, window: 4096);
         }
 
         /// <summary>
@@ -201,9 +258,11 @@ namespace NanoTcp.Scenarios
         [TestMethod]
         public void S50_OutOfOrderKeptBounded_DeliveredInOrder_DuplicatesDiscarded()
         {
-            int conn = OpenPassive(c => c.OutOfOrderRanges = 2);
+            // The peer's numbers cross 2^32 in the middle of the data: reassembly uses sequence arithmetic.
+            const uint peerIss = 0xFFFFFFFF - 45;
+            int conn = OpenPassive(c => c.OutOfOrderRanges = 2, peerIss: peerIss);
             byte[] data = Data(90);
-            uint b = RemoteIss + 1;
+            uint b = peerIss + 1;
             // RFC 9293 §3.10.7.4 / RFC 5681 §4.2: an out-of-order segment gets an immediate duplicate ACK.
             Peer.Send(Flags.Ack, b + 20, Iss + 1, payload: data[20..30]);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, b);
@@ -217,6 +276,7 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Ack, b + 10, Iss + 1, payload: data[10..20]);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, b + 30);
             Assert.AreEqual(0, Dut.BytesToRead(conn));
+            Assert.AreEqual(1, Dut.Counters.TcpDuplicateData);
 
             // Bounded: two ranges kept (OutOfOrderRanges = 2), a third beyond them is dropped.
             Peer.Send(Flags.Ack, b + 40, Iss + 1, payload: data[40..50]);
@@ -232,6 +292,19 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Ack, b + 70, Iss + 1, payload: data[70..80]);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, b + 80);
             CollectionAssert.AreEqual(data[30..80], ReadAvailable(conn));
+
+            // Overlaps: a segment straddling kept data, and one straddling RCV.NXT (only its new part counts).
+            byte[] more = Data(60, 9);
+            uint m = b + 80;
+            Peer.Send(Flags.Ack, m + 30, Iss + 1, payload: more[30..40]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, m);
+            Peer.Send(Flags.Ack, m + 25, Iss + 1, payload: more[25..50]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, m);
+            Peer.Send(Flags.Ack, m, Iss + 1, payload: more[..10]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, m + 10);
+            Peer.Send(Flags.Ack, m + 5, Iss + 1, payload: more[5..25]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, m + 50);
+            CollectionAssert.AreEqual(more[..50], ReadAvailable(conn));
         }
 
         [TestMethod]

@@ -77,6 +77,17 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
             Write(conn, Text("x"));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Text("x"));
+
+            // RFC 9293 §3.5 figure 7 line 6: the other side's SYN+ACK <SEQ=300><ACK=101> completes the open
+            // (an ACK in reply is allowed; the old SYN's sequence number is below RCV.NXT).
+            NewPeer();
+            conn = Connect();
+            Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
+            Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460);
+            Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, Iss + 1, options: TcpOption.Mss(1460));
+            if (Peer.PendingSegments > 0) Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+            Peer.ExpectNothing();
+            Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
         }
 
         [TestMethod]
@@ -246,6 +257,22 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
             Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
             Peer.ExpectNothing();
+
+            // A next hop that never answers ARP: the same budget bounds the attempt, and the ARP requests
+            // are rate-limited to one per second (RFC 1122 2.3.2.1).
+            NewPeer(c => c.SynRetries = 3);
+            Peer.AnswerArp = false;
+            Peer.Arp.Clear();
+            conn = Dut.Connect(ScriptedPeer.PeerIp, Peer.PeerPort, Peer.DutPort);
+            Assert.IsGreaterThanOrEqualTo(0, conn);
+            Peer.Pump();
+            Peer.AdvanceTo(15000);
+            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
+            int error = Dut.GetLastError(conn);
+            Assert.IsTrue(error == TcpError.TimedOut || error == TcpError.Unreachable, "error " + error);
+            Assert.IsLessThanOrEqualTo(16, Peer.Arp.Count, "at most one ARP request per second");
+            Assert.IsGreaterThanOrEqualTo(1, Peer.Arp.Count);
+            Peer.ExpectNothing();
         }
 
         [TestMethod]
@@ -287,6 +314,7 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Syn, 777000, options: TcpOption.Mss(1460));
             Peer.ExpectNothing();
             Assert.AreEqual(TcpState.Closed, Peer.SlotState());
+            Assert.AreEqual(1, Dut.Counters.Drops(DropReason.TcpBacklogFull));
             Assert.IsGreaterThanOrEqualTo(0, Dut.Accept(listener));
             Peer.AdvanceTo(1000);
             Peer.Send(Flags.Syn, 777000, options: TcpOption.Mss(1460));
@@ -315,6 +343,15 @@ namespace NanoTcp.Scenarios
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(1000)[..536]);
             Peer.ExpectSegment(Flags.Ack, Iss + 537, RemoteIss + 1, payload: Data(1000)[536..]);
 
+            // Active open, SYN+ACK without MSS: 536 as well.
+            NewPeer(c => c.Nagle = false);
+            conn = Connect();
+            Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, Iss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+            Write(conn, Data(600));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(600)[..536]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 537, RemoteIss + 1, payload: Data(600)[536..]);
+
             // MSS 0: clamped up to the documented floor (StackConfig.MinPeerMss = 64), data still flows.
             conn = OpenPassive(c => c.Nagle = false, mss: 0);
             Write(conn, Data(100));
@@ -334,6 +371,10 @@ namespace NanoTcp.Scenarios
             // Unknown kind 253 (RFC 4727 experimental) before the MSS: skipped by its length, MSS still read.
             NewPeer(c => c.Nagle = false);
             Listen();
+            // A SYN whose options run past the header is dropped before it can take a slot.
+            Peer.Send(Peer.Seg(Flags.Syn, RemoteIss - 100) with { RawOptions = new byte[] { 2, 4, 5, 180, 253, 12, 0, 0 } });
+            Peer.ExpectNothing();
+            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
             Peer.Send(Flags.Syn, RemoteIss, options: new[] { TcpOption.Unknown(253, 6), TcpOption.Mss(1000) });
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460);
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1);
@@ -375,6 +416,7 @@ namespace NanoTcp.Scenarios
             // The same 4-tuple later: larger (RFC 6528 §3: ISN = M + F(...), M a timer ticking every 4 µs).
             uint first = isns[0];
             Peer.AdvanceTo(1000);
+            Peer.Pump(); // the stack's clock is the last Poll's time (an application polls all the time)
             uint later = SynIsn(50000);
             int advance = (int)(later - first);
             Assert.AreEqual(250000, advance, "same 4-tuple one second later: M advanced by 10^6 µs / 4 µs");

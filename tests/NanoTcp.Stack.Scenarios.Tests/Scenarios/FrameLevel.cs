@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoTcp;
 using NanoTcp.Scenarios.Harness;
@@ -29,6 +30,36 @@ namespace NanoTcp.Scenarios
             // A request for another address is not answered.
             Peer.InjectFrame(ArpRequestFrame(ScriptedPeer.DutIp + 5));
             Assert.IsEmpty(Peer.Arp);
+        }
+
+        [TestMethod]
+        public void Icmp_DestinationUnreachable_DoesNotKillEstablishedConnection()
+        {
+            int conn = OpenPassive();
+            // RFC 1122 4.2.3.9: net/host unreachable (codes 0, 1) are soft errors, MUST NOT abort; RFC 5927 §4.1
+            // recommends treating port/protocol unreachable in synchronized states the same (blind ICMP attacks).
+            foreach (byte code in new byte[] { 0, 1, 3 })
+            {
+                Peer.InjectFrame(Peer.IcmpFrame(new IcmpMessage
+                {
+                    Type = IcmpMessage.TypeDestinationUnreachable, Code = code, Data = QuotedSegment(Iss + 1),
+                }));
+                Assert.AreEqual(TcpState.Established, Dut.GetState(conn), "code " + code);
+            }
+            Peer.ExpectNothing();
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, payload: Text("ok"));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 3);
+        }
+
+        /// <summary>What an ICMP error quotes (RFC 792): the DUT's IP header and the first 8 bytes of its TCP header.</summary>
+        private byte[] QuotedSegment(uint seq)
+        {
+            var tcp = new byte[8];
+            Bytes.Put16(tcp, 0, Peer.DutPort);
+            Bytes.Put16(tcp, 2, Peer.PeerPort);
+            Bytes.Put32(tcp, 4, seq);
+            var ip = new Ipv4Packet { Source = ScriptedPeer.DutIp, Destination = ScriptedPeer.PeerIp, Protocol = Ipv4Packet.ProtocolTcp, Payload = new byte[20] };
+            return ip.Encode()[..20].Concat(tcp).ToArray(); // total length field says 40, as in the original
         }
 
         private static byte[] ArpRequestFrame(uint target)

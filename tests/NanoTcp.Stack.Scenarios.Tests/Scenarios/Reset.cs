@@ -17,6 +17,9 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
             Peer.ExpectSegment(Flags.Rst | Flags.Ack, 0, RemoteIss + 1);
             Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+            // SEG.LEN counts data on the SYN too.
+            Peer.Send(Flags.Syn, RemoteIss, payload: Text("early"));
+            Peer.ExpectSegment(Flags.Rst | Flags.Ack, 0, RemoteIss + 6);
         }
 
         [TestMethod]
@@ -58,6 +61,8 @@ namespace NanoTcp.Scenarios
             // RFC 9293 §3.10.7.2 second: any ACK in LISTEN → <SEQ=SEG.ACK><CTL=RST>.
             Peer.Send(Flags.Ack, RemoteIss, 777);
             Peer.ExpectSegment(Flags.Rst, 777);
+            Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, 888, options: TcpOption.Mss(1460)); // SYN+ACK is still an ACK
+            Peer.ExpectSegment(Flags.Rst, 888);
             Assert.AreEqual(TcpState.Listen, Dut.GetState(listener));
             Assert.AreEqual(TcpState.Closed, Peer.SlotState());
         }
@@ -72,6 +77,18 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
             Assert.AreEqual(TcpError.ConnectionReset, Dut.GetLastError(conn));
             Assert.AreEqual(TcpError.ConnectionReset, Dut.Receive(conn, new byte[4], 0, 4));
+            Assert.IsLessThan(0, Dut.Send(conn, new byte[4], 0, 4), "nothing can be sent on a reset connection");
+            Peer.AdvanceBy(10000);
+            Peer.ExpectNothing();
+
+            // With the receive window at zero the RST is still processed (RFC 9293 §3.10.7.4: "special allowance
+            // should be made to accept valid ACKs, URGs, and RSTs").
+            conn = OpenPassive();
+            FillReceiveWindow();
+            Peer.Send(Flags.Rst, RemoteIss + 1 + (uint)Peer.Config.ReceiveBufferSize);
+            Peer.ExpectNothing();
+            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
+            Assert.AreEqual(TcpError.ConnectionReset, Dut.GetLastError(conn));
         }
 
         [TestMethod]
@@ -178,6 +195,12 @@ namespace NanoTcp.Scenarios
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
             Assert.AreEqual(0, Dut.BytesToRead(conn));
+
+            // Zero receive window: even data at RCV.NXT is unacceptable; ACK with window 0, keep nothing.
+            FillReceiveWindow();
+            Peer.Send(Flags.Ack, RemoteIss + 4097, Iss + 1, payload: Data(10));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4097, window: 0);
+            Assert.AreEqual(4096, Dut.BytesToRead(conn));
         }
     }
 }

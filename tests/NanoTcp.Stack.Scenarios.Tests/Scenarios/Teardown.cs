@@ -63,6 +63,21 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Ack, RemoteIss + 2, Iss + 2);
             Peer.ExpectNothing();
             Assert.AreEqual(TcpState.TimeWait, Dut.GetState(conn));
+
+            // The ACK of our FIN lost in CLOSING: the FIN is retransmitted after the RTO, and the peer's
+            // retransmitted FIN is acknowledged again; the late ACK still ends in TIME-WAIT.
+            conn = OpenPassive();
+            CloseToFinWait1(conn);
+            Peer.Send(Flags.Fin | Flags.Ack, RemoteIss + 1, Iss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 2, RemoteIss + 2);
+            Peer.AdvanceTo(1000);
+            Peer.ExpectSegment(Flags.Fin | Flags.Ack, Iss + 1, RemoteIss + 2, at: 1000);
+            Peer.Send(Flags.Fin | Flags.Ack, RemoteIss + 1, Iss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 2, RemoteIss + 2);
+            Assert.AreEqual(TcpState.Closing, Dut.GetState(conn));
+            Peer.Send(Flags.Ack, RemoteIss + 2, Iss + 2);
+            Peer.ExpectNothing();
+            Assert.AreEqual(TcpState.TimeWait, Dut.GetState(conn));
         }
 
         [TestMethod]
@@ -100,6 +115,19 @@ namespace NanoTcp.Scenarios
             Peer.ExpectSegment(Flags.Ack, Iss + 2, RemoteIss + 32);
             Assert.AreEqual(TcpState.TimeWait, Dut.GetState(conn));
             Assert.AreEqual(0, Dut.Receive(conn, new byte[8], 0, 8), "end of stream");
+
+            // Shutdown with data still queued: the FIN follows the data (RFC 9293 §3.10.4, "queue this until
+            // all preceding SENDs have been segmentized"); FIN may ride on the last data segment.
+            conn = OpenPassive();
+            Assert.AreEqual(100, Dut.Send(conn, Data(100), 0, 100));
+            Assert.AreEqual(TcpError.None, Dut.Shutdown(conn));
+            Peer.Pump();
+            Segment first = Peer.Take("data").Segment;
+            Assert.AreEqual(Iss + 1, first.Seq);
+            CollectionAssert.AreEqual(Data(100), first.Payload);
+            if ((first.Flags & Flags.Fin) == 0) Peer.ExpectSegment(Flags.Fin | Flags.Ack, Iss + 101, RemoteIss + 1);
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 102);
+            Assert.AreEqual(TcpState.FinWait2, Dut.GetState(conn));
         }
 
         [TestMethod]
@@ -123,6 +151,24 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.CloseWait, Dut.GetState(conn));
             CollectionAssert.AreEqual(Text("helloworld"), ReadAvailable(conn));
             Assert.AreEqual(0, Dut.Receive(conn, new byte[8], 0, 8));
+
+            // Data + FIN larger than the window: the text is trimmed to the window and the FIN, beyond it,
+            // is not processed (RFC 9293 §3.10.7.4 first step, trimming); the retransmission completes it.
+            conn = OpenPassive(c => c.ReceiveBufferSize = 100);
+            byte[] d = Data(110);
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, payload: d[..90]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 91, window: 10);
+            Peer.Send(Flags.Fin | Flags.Ack, RemoteIss + 91, Iss + 1, payload: d[90..]);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 101, window: 0);
+            Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
+            CollectionAssert.AreEqual(d[..100], ReadAvailable(conn));
+            Peer.Pump();
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 101, window: 100);
+            Peer.Send(Flags.Fin | Flags.Ack, RemoteIss + 101, Iss + 1, payload: d[100..]);
+            // The right edge stays at RemoteIss+201 (receiver SWS avoidance, RFC 9293 §3.8.6.2.2): 201 − 112 = 89.
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 112, window: 89);
+            Assert.AreEqual(TcpState.CloseWait, Dut.GetState(conn));
+            CollectionAssert.AreEqual(d[100..], ReadAvailable(conn));
         }
 
         [TestMethod]
@@ -238,6 +284,9 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Syn, RemoteIss + 1000, options: TcpOption.Mss(1460));
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, 20000, RemoteIss + 1001, mss: 1460);
             Assert.AreEqual(TcpState.SynReceived, Peer.SlotState());
+            Peer.Send(Flags.Ack, RemoteIss + 1001, 20001);
+            Peer.ExpectNothing();
+            Assert.AreEqual(TcpState.Established, Dut.GetState(Dut.Accept(Listener)));
 
             // Every slot busy in TIME-WAIT: a new connection takes the oldest TIME-WAIT slot.
             NewPeer(c => c.ConnectionSlots = 2);
@@ -256,6 +305,34 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.TimeWait, Peer.SlotState(40001));
             Assert.AreEqual(TcpState.Established, Peer.SlotState(40002));
             Assert.AreEqual(1, Dut.Counters.TcpTimeWaitReclaimed);
+
+            // Only TIME-WAIT is ever reclaimed: with the other slot live too, a SYN is dropped without RST
+            // (the client retries) and Connect reports NoFreeSlot.
+            HandshakeFrom(40003, RemoteIss + 999);
+            Assert.AreEqual(TcpState.Closed, Peer.SlotState(40001), "second reclaim took the remaining TIME-WAIT");
+            Peer.PeerPort = 40004;
+            Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
+            Peer.ExpectNothing();
+            Assert.AreEqual(1, Dut.Counters.Drops(DropReason.TcpNoSlot));
+            Assert.AreEqual(TcpError.NoFreeSlot, Dut.Connect(ScriptedPeer.PeerIp, 9999));
+            Assert.AreEqual(TcpState.Established, Peer.SlotState(40002));
+            Assert.AreEqual(TcpState.Established, Peer.SlotState(40003));
+
+            // Churn as a client (../shared/tcp-scenarios.md §6, slots exhausted by TIME-WAIT): two slots, ten
+            // connect/active-close cycles well within 2MSL; every Connect succeeds by reclaiming a TIME-WAIT slot.
+            NewPeer(c => c.ConnectionSlots = 2);
+            for (int i = 0; i < 10; i++)
+            {
+                Peer.DutPort = (ushort)(50000 + i);
+                int c = Connect();
+                Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, Iss + 1, options: TcpOption.Mss(1460));
+                Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+                CloseToFinWait1(c);
+                AckFinToFinWait2(c);
+                FinToTimeWait(c);
+                Peer.AdvanceBy(1000);
+            }
+            Assert.AreEqual(8, Dut.Counters.TcpTimeWaitReclaimed);
         }
 
         [TestMethod]
@@ -335,6 +412,7 @@ namespace NanoTcp.Scenarios
 
             // Every slot and buffer is back: both slots open again with full buffers and windows.
             Assert.AreEqual(2, Dut.FreeConnectionSlots);
+            int[] stale = { conn, second };
             foreach (ushort port in new ushort[] { 40002, 40003 })
             {
                 int c = HandshakeFrom(port);
@@ -343,6 +421,28 @@ namespace NanoTcp.Scenarios
                 Assert.AreEqual(Peer.Config.ReceiveBufferSize, Peer.SlotInfo(port).ReceiveWindow);
             }
             Assert.AreEqual(0, Dut.FreeConnectionSlots);
+            // The old handles name reused slots: they must not reach the new connections.
+            foreach (int h in stale)
+            {
+                Assert.AreEqual(TcpState.Closed, Dut.GetState(h));
+                Assert.AreEqual(TcpError.InvalidHandle, Dut.Send(h, new byte[1], 0, 1));
+                Assert.AreEqual(TcpError.InvalidHandle, Dut.Abort(h));
+            }
+            Peer.Pump();
+            Peer.ExpectNothing();
+            Assert.AreEqual(TcpState.Established, Peer.SlotState(40002));
+            Assert.AreEqual(TcpState.Established, Peer.SlotState(40003));
+
+            // The timer is for connections the application gave up (closed). After Shutdown the application
+            // still reads, so the indefinite FIN-WAIT-2 of RFC 9293 §3.6 applies.
+            conn = OpenPassive(c => c.FinWait2TimeoutMs = 5000);
+            Assert.AreEqual(TcpError.None, Dut.Shutdown(conn));
+            Peer.Pump();
+            Peer.ExpectSegment(Flags.Fin | Flags.Ack, Iss + 1, RemoteIss + 1);
+            AckFinToFinWait2(conn);
+            Peer.AdvanceTo(60000);
+            Assert.AreEqual(TcpState.FinWait2, Dut.GetState(conn));
+            Peer.ExpectNothing();
         }
     }
 }
