@@ -8,12 +8,22 @@ namespace NanoTcp.Enc28j60.Emulation
         private void ReadBufferMemory(SpiWindow w)
         {
             int pointer = Pointer(Reg.ERDPTL);
+            int end = Pointer(Reg.ERXNDL);
+            int start = Pointer(Reg.ERXSTL);
+            bool autoIncrement = AutoIncrement;
+            bool reported = false;
             for (int i = 1; i < w.Count; i++)
             {
-                w.In(i, _buffer[pointer]);
-                if (AutoIncrement)
+                if (!reported && TxRequestPending && InTransmitFrame(pointer))
                 {
-                    pointer = NextReadAddress(pointer);
+                    reported = true;
+                    Violation("RBM of the frame being transmitted (0x" + pointer.ToString("X4") + ") while TXRTS = 1 (DS §7.1: none of the bytes to be transmitted may be read or written)");
+                }
+
+                w.In(i, _buffer[pointer]);
+                if (autoIncrement)
+                {
+                    pointer = pointer == end ? start : (pointer + 1) & AddressMask; // same rule as NextReadAddress
                 }
             }
 
@@ -62,9 +72,22 @@ namespace NanoTcp.Enc28j60.Emulation
 
         private bool InTransmitArea(int address)
         {
-            int start = Pointer(Reg.ETXSTL);
-            int length = ((Pointer(Reg.ETXNDL) - start) & AddressMask) + 8; // control byte … TSV end
-            return ((address - start) & AddressMask) < length;
+            return TransmitOffset(address) < TransmitLength() + StatusVectorLength; // control byte … TSV end
+        }
+
+        private bool InTransmitFrame(int address)
+        {
+            return TransmitOffset(address) < TransmitLength(); // control byte … ETXND
+        }
+
+        private int TransmitOffset(int address)
+        {
+            return (address - Pointer(Reg.ETXSTL)) & AddressMask;
+        }
+
+        private int TransmitLength()
+        {
+            return ((Pointer(Reg.ETXNDL) - Pointer(Reg.ETXSTL)) & AddressMask) + 1;
         }
 
         private bool InUnreadRing(int address)
@@ -72,8 +95,8 @@ namespace NanoTcp.Enc28j60.Emulation
             int start = Pointer(Reg.ERXSTL);
             int end = Pointer(Reg.ERXNDL);
             int readPointer = Pointer(Reg.ERXRDPTL);
-            int writePointer = Pointer(Reg.ERXWRPTL);
-            if (_regs[Reg.EPKTCNT] == 0 || end < start || address < start || address > end
+            int writePointer = _rxWritePointer;
+            if (PacketsInRing == 0 || end < start || address < start || address > end
                 || readPointer < start || readPointer > end || writePointer < start || writePointer > end)
             {
                 return false;

@@ -97,10 +97,22 @@ namespace NanoTcp.Enc28j60.Emulation
                 Violation(Reg.Name(key) + " written while ECON1.TXRTS = 1 (§6.2 step 6)");
             }
 
+            if (TxRequestPending && IsTransmitConfiguration(key))
+            {
+                Violation(Reg.Name(key) + " (transmit configuration) written while ECON1.TXRTS = 1 (DS §7.1, Table 7-2)");
+            }
+
             if ((key == Reg.MIREGADR || key == Reg.MIWRL || key == Reg.MIWRH || key == Reg.MICMD) && MiiBusyForHost)
             {
                 Violation(Reg.Name(key) + " written while MISTAT.BUSY (§3 MII procedure)");
             }
+        }
+
+        /// <summary>MAC registers that shape a transmission (DS Table 7-2) and must not change during one.</summary>
+        private static bool IsTransmitConfiguration(int key)
+        {
+            return key == Reg.MACON3 || key == Reg.MACON4 || key == Reg.MABBIPG || key == Reg.MAIPGL
+                || key == Reg.MAIPGH || key == Reg.MACLCON1 || key == Reg.MACLCON2 || key == Reg.MAMXFLL || key == Reg.MAMXFLH;
         }
 
         private void AfterWrite(int key, byte old, byte now)
@@ -154,11 +166,11 @@ namespace NanoTcp.Enc28j60.Emulation
             // load 0x0000 instead (modelled as always).
             if (_options.Erratum5RxWritePointerZero)
             {
-                SetPointer(Reg.ERXWRPTL, 0);
+                LoadReceiveWritePointer(0);
             }
             else if (startWritten)
             {
-                SetPointer(Reg.ERXWRPTL, Pointer(Reg.ERXSTL));
+                LoadReceiveWritePointer(Pointer(Reg.ERXSTL));
             }
         }
 
@@ -216,9 +228,9 @@ namespace NanoTcp.Enc28j60.Emulation
                 CancelDma();
             }
 
-            if ((rose & Bits.ECON1_TXRTS) != 0)
+            if ((rose & Bits.ECON1_TXRTS) != 0 && TxRequestPending)
             {
-                RequestTransmit();
+                RequestTransmit(); // unless a TXRST in the same write already dropped it
             }
             else if ((fell & Bits.ECON1_TXRTS) != 0)
             {
@@ -245,6 +257,7 @@ namespace NanoTcp.Enc28j60.Emulation
         private byte CorruptIfErratum1(byte value)
         {
             bool slowOldSilicon = _options.Erratum1SlowSpiCorruptsMacRegisters && _options.SpiClockHz < 8_000_000
+                && !_options.SpiClockSynchronousToChip
                 && (_options.Revision == Enc28j60Revision.B1 || _options.Revision == Enc28j60Revision.B4);
             if (slowOldSilicon && Chance(0.5))
             {

@@ -79,26 +79,27 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             int length = DmaSourceLength();
-            var data = new byte[length];
             int source = Pointer(Reg.EDMASTL);
-            for (int i = 0; i < length; i++)
-            {
-                data[i] = _buffer[source];
-                source = NextReadAddress(source);
-            }
-
             if (_dmaChecksum)
             {
-                int sum = InternetChecksum(data, length);
-                _regs[Reg.EDMACSH] = (byte)(sum >> 8);
-                _regs[Reg.EDMACSL] = (byte)sum;
+                uint sum = 0;
+                for (int i = 0; i < length; i++)
+                {
+                    sum += (i & 1) == 0 ? (uint)(_buffer[source] << 8) : _buffer[source]; // big-endian words
+                    source = NextReadAddress(source);
+                }
+
+                int checksum = FoldChecksum(sum);
+                _regs[Reg.EDMACSH] = (byte)(checksum >> 8);
+                _regs[Reg.EDMACSL] = (byte)checksum;
             }
             else
             {
                 int destination = Pointer(Reg.EDMADSTL);
                 for (int i = 0; i < length; i++)
                 {
-                    _buffer[(destination + i) & AddressMask] = data[i];
+                    _buffer[(destination + i) & AddressMask] = _buffer[source]; // byte by byte, like the engine
+                    source = NextReadAddress(source);
                 }
             }
 

@@ -28,6 +28,11 @@ namespace NanoTcp.Enc28j60.Emulation
                 value |= Bits.ESTAT_INT;
             }
 
+            if (Receiving)
+            {
+                value |= Bits.ESTAT_RXBUSY;
+            }
+
             if (ClockReady)
             {
                 value |= Bits.ESTAT_CLKRDY; // errata #2: already 1 right after SRC

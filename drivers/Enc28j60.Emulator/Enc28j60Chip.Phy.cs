@@ -47,6 +47,7 @@ namespace NanoTcp.Enc28j60.Emulation
                     return 0x1400;
                 case Bits.PHSTAT2:
                     return (ushort)((TransmitterBusy ? Bits.PHSTAT2_TXSTAT : 0)
+                        | (Receiving ? Bits.PHSTAT2_RXSTAT : 0)
                         | (PhyLinkUp ? Bits.PHSTAT2_LSTAT : 0)
                         | ((_phy[Bits.PHCON1] & Bits.PHCON1_PDPXMD) != 0 ? Bits.PHSTAT2_DPXSTAT : 0));
                 case Bits.PHIR:

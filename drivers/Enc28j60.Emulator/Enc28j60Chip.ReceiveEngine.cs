@@ -5,9 +5,15 @@ namespace NanoTcp.Enc28j60.Emulation
     // Wire → RX ring: placement, receive status vector, EPKTCNT/PKTDEC, overflow (enc28j60.md §4.3, §5, §11.3).
     public sealed partial class Enc28j60Chip
     {
-        private const int MaxWireFrame = 4096;
+        private const int MaxWireFrame = BufferSize;
         private const int HeaderLength = 6;
 
+        private readonly System.Collections.Generic.Queue<InFlightFrame> _framesInFlight =
+            new System.Collections.Generic.Queue<InFlightFrame>();
+
+        private int _rxWritePointer;      // where the next frame goes; ERXWRPT lags while frames are in flight
+        private long _lastReceptionEndNs;
+        private readonly byte[] _header = new byte[HeaderLength];
         private bool _droppedSinceLastReceive;
         private bool _pktifSuppressed;
         private int _armedRxOverflows;
@@ -16,10 +22,13 @@ namespace NanoTcp.Enc28j60.Emulation
         private readonly System.Collections.Generic.Queue<ReceiveHeaderCorruption> _corruptions =
             new System.Collections.Generic.Queue<ReceiveHeaderCorruption>();
 
-        /// <summary>Frames written into the RX ring.</summary>
+        /// <summary>Frames completely received into the RX ring (counted in EPKTCNT).</summary>
         public long FramesReceived { get; private set; }
 
-        /// <summary>Frames rejected by ERXFCON or MAMXFL.</summary>
+        /// <summary>Pause frames that stopped the transmitter (MACON1.RXPAUS, full duplex).</summary>
+        public long PauseFramesReceived { get; private set; }
+
+        /// <summary>Frames rejected by ERXFCON or MAMXFL, or control frames consumed by the MAC.</summary>
         public long FramesFiltered { get; private set; }
 
         /// <summary>Frames lost because the ring was full, EPKTCNT was 255 or an overflow was injected (RXERIF set).</summary>
@@ -34,6 +43,11 @@ namespace NanoTcp.Enc28j60.Emulation
         public bool ReceiveFromWire(byte[] frame, int offset, int length)
         {
             CheckFrameArguments(frame, offset, length, 1);
+            if (length > MaxWireFrame)
+            {
+                return CountOversized();
+            }
+
             int padded = Math.Max(length, 60);
             var data = new byte[padded + 4];
             Array.Copy(frame, offset, data, 0, length);
@@ -45,6 +59,11 @@ namespace NanoTcp.Enc28j60.Emulation
         public bool ReceiveFromWireWithFcs(byte[] frame, int offset, int length)
         {
             CheckFrameArguments(frame, offset, length, 18);
+            if (length > MaxWireFrame)
+            {
+                return CountOversized();
+            }
+
             var data = new byte[length];
             Array.Copy(frame, offset, data, 0, length);
             return ReceiveWithFcs(data, length);
@@ -95,9 +114,19 @@ namespace NanoTcp.Enc28j60.Emulation
                 throw new ArgumentNullException(nameof(frame));
             }
 
-            if (offset < 0 || length < minimum || length > MaxWireFrame || offset + length > frame.Length)
+            if (offset < 0 || length < minimum || offset + length > frame.Length)
             {
                 throw new ArgumentOutOfRangeException(nameof(length));
+            }
+        }
+
+        /// <summary>A frame larger than the whole buffer memory (e.g. a TAP GSO super-frame) can never be stored.</summary>
+        private bool CountOversized()
+        {
+            lock (_gate)
+            {
+                FramesFiltered++;
+                return false;
             }
         }
 
@@ -131,6 +160,11 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             bool crcOk = EthernetCrc32.Check(data, byteCount);
+            if (crcOk && IsControlFrame(data, byteCount) && ConsumeControlFrame(data))
+            {
+                return false;
+            }
+
             bool huge = (_regs[Reg.MACON3] & Bits.MACON3_HFRMEN) != 0;
             if (!PassesFilters(data, byteCount, crcOk) || (!huge && byteCount > Word(Reg.MAMXFLL)))
             {
@@ -139,7 +173,7 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             int padded = (HeaderLength + byteCount + 1) & ~1;
-            if (_armedRxOverflows > 0 || _regs[Reg.EPKTCNT] == 255 || !FitsInRing(padded))
+            if (_armedRxOverflows > 0 || _regs[Reg.EPKTCNT] + _framesInFlight.Count >= 255 || !FitsInRing(padded))
             {
                 if (_armedRxOverflows > 0)
                 {
@@ -151,6 +185,33 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             StoreFrame(data, byteCount, crcOk, padded);
+            return true;
+        }
+
+        private static bool IsControlFrame(byte[] data, int byteCount)
+        {
+            return byteCount >= 20 && data[12] == 0x88 && data[13] == 0x08;
+        }
+
+        /// <summary>MAC control frames (DS MACON1): with RXPAUS in full duplex a pause frame stops the transmitter
+        /// for pause-time × 512 bit times; without PASSALL the MAC consumes control frames.</summary>
+        private bool ConsumeControlFrame(byte[] data)
+        {
+            byte macon1 = _regs[Reg.MACON1];
+            bool fullDuplex = (_regs[Reg.MACON3] & Bits.MACON3_FULDPX) != 0;
+            if ((macon1 & Bits.MACON1_RXPAUS) != 0 && fullDuplex && data[14] == 0x00 && data[15] == 0x01)
+            {
+                int quanta = (data[16] << 8) | data[17];
+                _txPausedUntilNs = _nowNs + quanta * 512L * 100L; // one bit time = 100 ns
+                PauseFramesReceived++;
+            }
+
+            if ((macon1 & Bits.MACON1_PASSALL) != 0)
+            {
+                return false;
+            }
+
+            FramesFiltered++;
             return true;
         }
 
@@ -174,10 +235,10 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             int size = end - start + 1;
-            int distance = ((readPointer - Pointer(Reg.ERXWRPTL)) % size + size) % size;
+            int distance = ((readPointer - _rxWritePointer) % size + size) % size;
             if (distance == 0)
             {
-                bool looksEmpty = _options.Erratum14EvenErxrdptCorruptsRing || _regs[Reg.EPKTCNT] == 0;
+                bool looksEmpty = _options.Erratum14EvenErxrdptCorruptsRing || PacketsInRing == 0;
                 distance = looksEmpty ? size : 0;
             }
 
@@ -186,7 +247,7 @@ namespace NanoTcp.Enc28j60.Emulation
 
         private void StoreFrame(byte[] data, int byteCount, bool crcOk, int paddedLength)
         {
-            int writePointer = Pointer(Reg.ERXWRPTL);
+            int writePointer = _rxWritePointer;
             int next = writePointer;
             for (int i = 0; i < paddedLength; i++)
             {
@@ -194,7 +255,7 @@ namespace NanoTcp.Enc28j60.Emulation
             }
 
             uint status = ReceiveStatus(data, byteCount, crcOk);
-            var header = new byte[HeaderLength];
+            byte[] header = _header;
             header[0] = (byte)next;
             header[1] = (byte)(next >> 8);
             header[2] = (byte)byteCount;
@@ -219,11 +280,65 @@ namespace NanoTcp.Enc28j60.Emulation
                 p = NextReadAddress(p);
             }
 
+            _rxWritePointer = next;
+            _droppedSinceLastReceive = false;
+            if (_options.RealTimeReception)
+            {
+                long start = Math.Max(_nowNs, _lastReceptionEndNs + 12 * NsPerWireByte); // inter-frame gap
+                _lastReceptionEndNs = start + (8 + byteCount) * NsPerWireByte;              // preamble + frame
+                _framesInFlight.Enqueue(new InFlightFrame { DoneAtNs = _lastReceptionEndNs, Next = next });
+            }
+            else
+            {
+                CommitFrame(next);
+            }
+        }
+
+        /// <summary>The frame is completely received: ERXWRPT advances, EPKTCNT counts it, PKTIF (§4.3, §11.3).</summary>
+        private void CommitFrame(int next)
+        {
             SetPointer(Reg.ERXWRPTL, next);
             _regs[Reg.EPKTCNT]++;
-            _droppedSinceLastReceive = false;
             RollPktif();
             FramesReceived++;
+        }
+
+        private int PacketsInRing => _regs[Reg.EPKTCNT] + _framesInFlight.Count;
+
+        private bool Receiving => _framesInFlight.Count > 0;
+
+        private long ReceiveDeadline()
+        {
+            return _framesInFlight.Count > 0 ? _framesInFlight.Peek().DoneAtNs : long.MaxValue;
+        }
+
+        private void RunReceiveEvents()
+        {
+            while (_framesInFlight.Count > 0 && _framesInFlight.Peek().DoneAtNs <= _nowNs)
+            {
+                CommitFrame(_framesInFlight.Dequeue().Next);
+            }
+        }
+
+        /// <summary>Loads the receive write pointer (ERXST write, RXRST option); frames in flight are lost.</summary>
+        private void LoadReceiveWritePointer(int value)
+        {
+            _framesInFlight.Clear();
+            _rxWritePointer = value;
+            SetPointer(Reg.ERXWRPTL, value);
+        }
+
+        /// <summary>RXRST or power save: frames still arriving are lost; the ring keeps what was complete.</summary>
+        private void AbortFramesInFlight()
+        {
+            _framesInFlight.Clear();
+            _rxWritePointer = Pointer(Reg.ERXWRPTL);
+        }
+
+        private struct InFlightFrame
+        {
+            public long DoneAtNs;
+            public int Next;
         }
 
         private void Corrupt(byte[] header, ReceiveHeaderCorruption kind)
@@ -324,14 +439,17 @@ namespace NanoTcp.Enc28j60.Emulation
         {
             _droppedSinceLastReceive = false;
             _pktifSuppressed = false;
+            _lastReceptionEndNs = 0;
+            LoadReceiveWritePointer(Pointer(Reg.ERXWRPTL));
         }
 
         private void ResetReceiveLogic()
         {
+            AbortFramesInFlight();
             if (_options.RxResetClearsPacketCount)
             {
                 _regs[Reg.EPKTCNT] = 0;
-                SetPointer(Reg.ERXWRPTL, Pointer(Reg.ERXSTL));
+                LoadReceiveWritePointer(Pointer(Reg.ERXSTL));
             }
         }
 

@@ -171,15 +171,17 @@ namespace NanoTcp.Enc28j60.Emulation
         private static int InternetChecksum(byte[] data, int count)
         {
             uint sum = 0;
-            for (int i = 0; i < count; i += 2)
+            for (int i = 0; i < count; i++)
             {
-                sum += (uint)(data[i] << 8);
-                if (i + 1 < count)
-                {
-                    sum += data[i + 1];
-                }
+                sum += (i & 1) == 0 ? (uint)(data[i] << 8) : data[i];
             }
 
+            return FoldChecksum(sum);
+        }
+
+        /// <summary>End-around carry and complement of a one's-complement sum.</summary>
+        private static int FoldChecksum(uint sum)
+        {
             while ((sum >> 16) != 0)
             {
                 sum = (sum & 0xFFFF) + (sum >> 16);

@@ -76,6 +76,7 @@ namespace NanoTcp.Enc28j60.Emulation
         private void EnterPowerSave()
         {
             AbortTransmitSilently();
+            AbortFramesInFlight();
         }
     }
 }

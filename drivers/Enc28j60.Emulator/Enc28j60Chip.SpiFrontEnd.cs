@@ -160,6 +160,12 @@ namespace NanoTcp.Enc28j60.Emulation
                 Violation("BFS TXRTS while the previous transmission is still pending (§6.2, check 23)");
             }
 
+            if (key == Reg.ECON1 && kind == RegisterAccessKind.Write
+                && (operand & ~old & (Bits.ECON1_TXRTS | Bits.ECON1_DMAST)) != 0)
+            {
+                Violation("WCR ECON1 sets TXRTS/DMAST: a read-modify-write of ECON1 races the hardware-owned bits (§10.1 ZEP); use BFS");
+            }
+
             byte value = kind == RegisterAccessKind.Write ? operand
                 : kind == RegisterAccessKind.BitSet ? (byte)(old | operand) : (byte)(old & ~operand);
             WriteRegisterFromHost(key, value, kind == RegisterAccessKind.Write);

@@ -26,11 +26,13 @@ namespace NanoTcp.Enc28j60.Emulation
         private TxState _txState;
         private long _txDoneAtNs;
         private TxOutcome _txOutcome;
-        private byte[] _txWireFrame;   // without FCS, as the wire side sees it
+        private readonly byte[] _txFrame = new byte[BufferSize + 64];  // as it goes on the wire, padding and FCS included
+        private readonly byte[] _lastSent = new byte[BufferSize + 64];
         private int _txByteCount;      // bytes on the wire incl. padding and FCS
-        private byte[] _txFrameWithFcs;
+        private int _lastSentLength = -1;
         private bool _txCrcError;
         private bool _txLogicStalled;
+        private long _txPausedUntilNs;
         private bool _txAbortedSinceReset;
         private int _armedTxAborts;
         private int _armedLateCollisions;
@@ -41,7 +43,23 @@ namespace NanoTcp.Enc28j60.Emulation
 
         /// <summary>The last frame the MAC put on the wire as it went out: padding and FCS included (the wire side
         /// sees it without the FCS). Null before the first transmission.</summary>
-        public byte[] LastTransmittedFrameWithFcs { get; private set; }
+        public byte[] LastTransmittedFrameWithFcs
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    if (_lastSentLength < 0)
+                    {
+                        return null;
+                    }
+
+                    var copy = new byte[_lastSentLength];
+                    Array.Copy(_lastSent, copy, _lastSentLength);
+                    return copy;
+                }
+            }
+        }
 
         /// <summary>Transmissions that ended in an abort (TXERIF).</summary>
         public long TransmitAborts { get; private set; }
@@ -131,28 +149,24 @@ namespace NanoTcp.Enc28j60.Emulation
             int start = Pointer(Reg.ETXSTL);
             int length = (Pointer(Reg.ETXNDL) - start) & AddressMask;
             byte control = _buffer[start];
-            var frame = new byte[length];
             for (int i = 0; i < length; i++)
             {
-                frame[i] = _buffer[(start + 1 + i) & AddressMask];
+                _txFrame[i] = _buffer[(start + 1 + i) & AddressMask];
             }
 
             bool huge;
-            frame = ApplyPaddingAndCrc(frame, control, out huge);
-            _txByteCount = frame.Length;
-            _txFrameWithFcs = frame;
-            _txCrcError = !EthernetCrc32.Check(frame, frame.Length);
-            _txWireFrame = new byte[Math.Max(frame.Length - 4, 0)];
-            Array.Copy(frame, _txWireFrame, _txWireFrame.Length);
+            _txByteCount = ApplyPaddingAndCrc(length, control, out huge);
+            _txCrcError = !EthernetCrc32.Check(_txFrame, _txByteCount);
             _txOutcome = ChooseOutcome(huge);
             int bytesOnWire = _txOutcome == TxOutcome.Sent ? _txByteCount : Math.Min(_txByteCount, 64);
-            _txDoneAtNs = _nowNs + (_options.InstantTransmit ? 0 : (8 + bytesOnWire + 12) * NsPerWireByte);
+            long startNs = Math.Max(_nowNs, _txPausedUntilNs); // a received pause frame holds the transmitter
+            _txDoneAtNs = startNs + (_options.InstantTransmit ? 0 : (8 + bytesOnWire + 12) * NsPerWireByte);
             _txState = TxState.Running;
         }
 
         /// <summary>Per-packet control byte or MACON3 decides padding and CRC (§6.1, §2.6 PADCFG table). Without an
-        /// appended CRC the frame's last four bytes are its FCS.</summary>
-        private byte[] ApplyPaddingAndCrc(byte[] frame, byte control, out bool huge)
+        /// appended CRC the frame's last four bytes are its FCS. Returns the length on the wire.</summary>
+        private int ApplyPaddingAndCrc(int length, byte control, out bool huge)
         {
             int padTo;
             bool appendCrc;
@@ -165,23 +179,23 @@ namespace NanoTcp.Enc28j60.Emulation
             else
             {
                 byte macon3 = _regs[Reg.MACON3];
-                padTo = PadLength(macon3 >> 5, frame);
+                padTo = PadLength(macon3 >> 5, length);
                 appendCrc = (macon3 & Bits.MACON3_TXCRCEN) != 0;
                 huge = (macon3 & Bits.MACON3_HFRMEN) != 0;
             }
 
-            int length = Math.Max(frame.Length, padTo);
-            var result = new byte[length + (appendCrc ? 4 : 0)];
-            Array.Copy(frame, result, frame.Length);
-            if (appendCrc)
+            int padded = Math.Max(length, padTo);
+            Array.Clear(_txFrame, length, padded - length);
+            if (!appendCrc)
             {
-                EthernetCrc32.Append(result, length);
+                return padded;
             }
 
-            return result;
+            EthernetCrc32.Append(_txFrame, padded);
+            return padded + 4;
         }
 
-        private static int PadLength(int padConfig, byte[] frame)
+        private int PadLength(int padConfig, int length)
         {
             switch (padConfig)
             {
@@ -191,7 +205,7 @@ namespace NanoTcp.Enc28j60.Emulation
                 case 7:
                     return 64;
                 case 5:
-                    bool vlan = frame.Length >= 14 && frame[12] == 0x81 && frame[13] == 0x00;
+                    bool vlan = length >= 14 && _txFrame[12] == 0x81 && _txFrame[13] == 0x00;
                     return vlan ? 64 : 60;
                 default:
                     return 0;
@@ -237,7 +251,8 @@ namespace NanoTcp.Enc28j60.Emulation
             if (_txOutcome == TxOutcome.Sent)
             {
                 FramesTransmitted++;
-                LastTransmittedFrameWithFcs = _txFrameWithFcs;
+                Array.Copy(_txFrame, _lastSent, _txByteCount);
+                _lastSentLength = _txByteCount;
                 PutOnWire();
             }
             else
@@ -262,7 +277,7 @@ namespace NanoTcp.Enc28j60.Emulation
             bool halfDuplex = (_regs[Reg.MACON3] & Bits.MACON3_FULDPX) == 0;
             if (_options.Erratum9HalfDuplexLoopback && halfDuplex && (PhyRegister(Bits.PHCON2) & Bits.PHCON2_HDLDIS) == 0)
             {
-                Receive((byte[])_txFrameWithFcs.Clone(), _txFrameWithFcs.Length);
+                Receive(_txFrame, _txByteCount);
             }
 
             if (_txCrcError || !PhyLinkUp)
@@ -270,34 +285,34 @@ namespace NanoTcp.Enc28j60.Emulation
                 return; // a receiver would discard a bad FCS; nobody listens without link
             }
 
-            Wire?.Send(_txWireFrame, 0, _txWireFrame.Length);
+            Wire?.Send(_txFrame, 0, Math.Max(_txByteCount - 4, 0));
         }
 
         /// <summary>TSV at ETXND+1 … ETXND+7 (§6.3).</summary>
         private void WriteTransmitStatusVector()
         {
-            var tsv = new byte[StatusVectorLength];
             bool sent = _txOutcome == TxOutcome.Sent;
             int total = sent ? _txByteCount : Math.Min(_txByteCount, 64);
-            tsv[0] = (byte)_txByteCount;
-            tsv[1] = (byte)(_txByteCount >> 8);
-            int type = _txWireFrame.Length >= 14 ? (_txWireFrame[12] << 8) | _txWireFrame[13] : 0;
-            bool broadcast = _txWireFrame.Length >= 6 && IsBroadcast(_txWireFrame);
-            bool multicast = !broadcast && _txWireFrame.Length >= 1 && (_txWireFrame[0] & 1) != 0;
-            tsv[2] = (byte)((_txOutcome == TxOutcome.ExcessCollisions ? 0x0F : 0)
+            int type = _txByteCount >= 14 ? (_txFrame[12] << 8) | _txFrame[13] : 0;
+            bool broadcast = _txByteCount >= 6 && IsBroadcast(_txFrame);
+            bool multicast = !broadcast && _txByteCount >= 1 && (_txFrame[0] & 1) != 0;
+            int address = (Pointer(Reg.ETXNDL) + 1) & AddressMask;
+            WriteStatusByte(address, 0, _txByteCount);
+            WriteStatusByte(address, 1, _txByteCount >> 8);
+            WriteStatusByte(address, 2, (_txOutcome == TxOutcome.ExcessCollisions ? 0x0F : 0)
                 | (_txCrcError ? 0x10 : 0) | (type > 1500 ? 0x40 : 0) | (sent ? 0x80 : 0));
-            tsv[3] = (byte)((multicast ? 0x01 : 0) | (broadcast ? 0x02 : 0)
+            WriteStatusByte(address, 3, (multicast ? 0x01 : 0) | (broadcast ? 0x02 : 0)
                 | (_txOutcome == TxOutcome.ExcessCollisions ? 0x10 : 0)
                 | (_txOutcome == TxOutcome.LateCollision ? 0x20 : 0)
                 | (_txOutcome == TxOutcome.Giant ? 0x40 : 0));
-            tsv[4] = (byte)total;
-            tsv[5] = (byte)(total >> 8);
-            tsv[6] = (byte)((type == 0x8808 ? 0x01 : 0) | (type == 0x8100 ? 0x08 : 0));
-            int address = (Pointer(Reg.ETXNDL) + 1) & AddressMask;
-            for (int i = 0; i < StatusVectorLength; i++)
-            {
-                _buffer[(address + i) & AddressMask] = tsv[i];
-            }
+            WriteStatusByte(address, 4, total);
+            WriteStatusByte(address, 5, total >> 8);
+            WriteStatusByte(address, 6, (type == 0x8808 ? 0x01 : 0) | (type == 0x8100 ? 0x08 : 0));
+        }
+
+        private void WriteStatusByte(int address, int index, int value)
+        {
+            _buffer[(address + index) & AddressMask] = (byte)value;
         }
 
         private void CancelTransmit()
@@ -346,6 +361,7 @@ namespace NanoTcp.Enc28j60.Emulation
         private void ResetTransmitState()
         {
             _txState = TxState.Idle;
+            _txPausedUntilNs = 0;
             _txLogicStalled = false;
             _txAbortedSinceReset = false;
         }

@@ -237,6 +237,7 @@ namespace NanoTcp.Enc28j60.Emulation
             next = Math.Min(next, TransmitDeadline());
             next = Math.Min(next, MiiDeadline());
             next = Math.Min(next, DmaDeadline());
+            next = Math.Min(next, ReceiveDeadline());
             return next;
         }
 
@@ -245,6 +246,7 @@ namespace NanoTcp.Enc28j60.Emulation
             RunTransmitEvents();
             RunMiiEvents();
             RunDmaEvents();
+            RunReceiveEvents();
         }
 
         private bool Chance(double probability)

@@ -18,6 +18,9 @@ namespace NanoTcp.Enc28j60.Emulation
         /// looks at it for B1/B4.</summary>
         public long SpiClockHz { get; set; } = 20_000_000;
 
+        /// <summary>SCK is derived from the chip's own 25 MHz clock (CLKOUT / n): errata #1 does not apply (§1.1).</summary>
+        public bool SpiClockSynchronousToChip { get; set; }
+
         /// <summary>Extra virtual time per chip-select window (models per-call software overhead); 0 by default.</summary>
         public long SpiTransactionOverheadNanoseconds { get; set; }
 
@@ -32,6 +35,11 @@ namespace NanoTcp.Enc28j60.Emulation
 
         /// <summary>Frames take no virtual time on the wire (default: (8 + frame + FCS + 12) × 0.8 µs, §11.4).</summary>
         public bool InstantTransmit { get; set; }
+
+        /// <summary>A frame from the wire takes (8 + bytes) × 0.8 µs to arrive: ESTAT.RXBUSY and PHSTAT2.RXSTAT are set
+        /// meanwhile and EPKTCNT/ERXWRPT/PKTIF change only when it is complete; RXRST or power save lose it. Default
+        /// false: frames land in the ring at once.</summary>
+        public bool RealTimeReception { get; set; }
 
         /// <summary>Seed of the pseudo-random source behind the probabilistic errata and the power-on buffer contents.</summary>
         public int Seed { get; set; } = 1;

@@ -6,7 +6,8 @@ namespace NanoTcp.Enc28j60.Emulation
     /// </summary>
     public interface IEthernetWire
     {
-        /// <summary>Called once per frame the chip transmitted successfully (destination MAC … payload incl. padding, no FCS).</summary>
+        /// <summary>Called once per frame the chip transmitted successfully (destination MAC … payload incl. padding, no
+        /// FCS). The array belongs to the chip and is reused after the call returns: copy what you keep.</summary>
         void Send(byte[] frame, int offset, int length);
     }
 }

@@ -167,7 +167,7 @@ namespace NanoTcp.Enc28j60.Emulation
         public const byte ECON2_AUTOINC = 0x80, ECON2_PKTDEC = 0x40, ECON2_PWRSV = 0x20, ECON2_VRPS = 0x08;
         public const byte ECON1_TXRST = 0x80, ECON1_RXRST = 0x40, ECON1_DMAST = 0x20, ECON1_CSUMEN = 0x10;
         public const byte ECON1_TXRTS = 0x08, ECON1_RXEN = 0x04, ECON1_BSEL = 0x03;
-        public const byte MACON1_MARXEN = 0x01;
+        public const byte MACON1_RXPAUS = 0x04, MACON1_PASSALL = 0x02, MACON1_MARXEN = 0x01;
         public const byte MACON3_PADCFG = 0xE0, MACON3_TXCRCEN = 0x10, MACON3_HFRMEN = 0x04;
         public const byte MACON3_FRMLNEN = 0x02, MACON3_FULDPX = 0x01;
         public const byte MICMD_MIISCAN = 0x02, MICMD_MIIRD = 0x01;
@@ -182,7 +182,7 @@ namespace NanoTcp.Enc28j60.Emulation
         public const ushort PHCON1_PRST = 0x8000, PHCON1_PDPXMD = 0x0100, PHCON1_WRITABLE = 0xC900;
         public const ushort PHSTAT1_CAPS = 0x1800, PHSTAT1_LLSTAT = 0x0004;
         public const ushort PHCON2_FRCLNK = 0x4000, PHCON2_HDLDIS = 0x0100, PHCON2_WRITABLE = 0x6500;
-        public const ushort PHSTAT2_TXSTAT = 0x2000, PHSTAT2_LSTAT = 0x0400, PHSTAT2_DPXSTAT = 0x0200;
+        public const ushort PHSTAT2_TXSTAT = 0x2000, PHSTAT2_RXSTAT = 0x1000, PHSTAT2_LSTAT = 0x0400, PHSTAT2_DPXSTAT = 0x0200;
         public const ushort PHIE_PLNKIE = 0x0010, PHIE_PGEIE = 0x0002;
         public const ushort PHIR_PLNKIF = 0x0010, PHIR_PGIF = 0x0004;
     }

@@ -16,14 +16,36 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
         }
 
         [TestMethod]
+        public void DefaultOptions_AreAB7WithItsErrataOn_IdealHasNone()
+        {
+            var b7 = new Enc28j60ChipOptions();
+            Assert.AreEqual(Enc28j60Revision.B7, b7.Revision);
+            Assert.IsTrue(b7.Strict);
+            var ideal = Enc28j60ChipOptions.Ideal();
+            int switches = 0;
+            foreach (var property in typeof(Enc28j60ChipOptions).GetProperties())
+            {
+                if (property.Name.StartsWith("Erratum") && property.PropertyType == typeof(bool))
+                {
+                    switches++;
+                    Assert.IsTrue((bool)property.GetValue(b7), property.Name);
+                    Assert.IsFalse((bool)property.GetValue(ideal), property.Name);
+                }
+            }
+
+            Assert.AreEqual(12, switches, "#1 #2 #5 #6 #9 #12 #13 #14 #15 #17 #18 #19");
+        }
+
+        [TestMethod]
         public void Erratum1_SlowSpiOnB4CorruptsMacRegisterReads()
         {
-            int Mismatches(Enc28j60Revision revision, bool erratum)
+            int Mismatches(Enc28j60Revision revision, bool erratum, bool synchronous = false)
             {
                 var spi = new RawSpi(With(o =>
                 {
                     o.Revision = revision;
                     o.SpiClockHz = 4_000_000;
+                    o.SpiClockSynchronousToChip = synchronous;
                     o.Erratum1SlowSpiCorruptsMacRegisters = erratum;
                 }));
                 spi.Chip.AdvanceTime(400);
@@ -40,6 +62,7 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
             Assert.IsTrue(Mismatches(Enc28j60Revision.B4, true) > 0);
             Assert.AreEqual(0, Mismatches(Enc28j60Revision.B4, false));
             Assert.AreEqual(0, Mismatches(Enc28j60Revision.B7, true), "B7 is not affected");
+            Assert.AreEqual(0, Mismatches(Enc28j60Revision.B4, true, synchronous: true), "SCK derived from CLKOUT is fine");
         }
 
         [TestMethod]

@@ -146,6 +146,56 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
         }
 
         [TestMethod]
+        public void RealTimeReception_RxbusyUntilTheFrameIsComplete()
+        {
+            var options = RawSpi.Ideal();
+            options.RealTimeReception = true;
+            var spi = new RawSpi(options);
+            spi.Init();
+            byte[] frame = RawSpi.Frame(1000, RawSpi.Broadcast);
+            Assert.IsTrue(spi.Chip.ReceiveFromWire(frame, 0, frame.Length));
+            Assert.IsTrue(spi.Chip.ReceiveFromWire(frame, 0, frame.Length));
+            Assert.AreEqual(0x04, spi.Rcr(A.ESTAT) & 0x04, "RXBUSY");
+            Assert.AreEqual(0, spi.Read(1, A.EPKTCNT));
+            Assert.AreEqual(0, spi.Read16(0, A.ERXWRPTL), "ERXWRPT moves only when a frame is complete");
+            spi.Chip.AdvanceTime(830); // (8 + 1004) × 0.8 µs ≈ 810 µs
+            Assert.AreEqual(1, spi.Read(1, A.EPKTCNT));
+            Assert.AreEqual(0x04, spi.Rcr(A.ESTAT) & 0x04, "second frame still arriving");
+            spi.Bfc(A.ECON1, A.RXEN);
+            spi.Bfs(A.ECON1, A.RXRST);
+            spi.Bfc(A.ECON1, A.RXRST);
+            Assert.AreEqual(0, spi.Rcr(A.ESTAT) & 0x04, "RXRST lost the frame in flight");
+            spi.Chip.AdvanceTime(2000);
+            Assert.AreEqual(1, spi.Read(1, A.EPKTCNT));
+            CollectionAssert.AreEqual(RawSpi.WithFcs(frame), spi.ReadPacket().Data);
+        }
+
+        [TestMethod]
+        public void PauseFrame_ConsumedAndHoldsTransmitterInFullDuplex()
+        {
+            var spi = RawSpi.Initialised();
+            byte[] pause = RawSpi.Frame(60, new byte[] { 0x01, 0x80, 0xC2, 0x00, 0x00, 0x01 }, type: 0x8808);
+            pause[14] = 0x00;
+            pause[15] = 0x01;
+            pause[16] = 0x00;
+            pause[17] = 0x64; // 100 quanta = 5.12 ms
+            Assert.IsFalse(spi.Chip.ReceiveFromWire(pause, 0, pause.Length), "consumed (PASSALL = 0)");
+            Assert.AreEqual(1, spi.Chip.PauseFramesReceived);
+            spi.StartSend(RawSpi.Frame(100, RawSpi.Mac));
+            Assert.IsFalse(spi.WaitTxDone(4000), "paused");
+            Assert.IsTrue(spi.WaitTxDone(2000));
+
+            spi.Bfc(A.ECON1, A.RXEN);
+            spi.Write(2, A.MACON1, 0x0F); // + PASSALL: control frames go to the ring
+            spi.Write(1, A.ERXFCON, 0x00);
+            spi.Bank(0);
+            spi.Bfs(A.ECON1, A.RXEN);
+            Assert.IsTrue(spi.Chip.ReceiveFromWire(pause, 0, pause.Length));
+            Packet p = spi.ReadPacket();
+            Assert.AreEqual(3u << 27, p.Status & (3u << 27), "control frame + pause control frame");
+        }
+
+        [TestMethod]
         public void RxrstConfigurable_ClearsPacketCountOnlyWhenAsked()
         {
             foreach (bool clears in new[] { false, true })

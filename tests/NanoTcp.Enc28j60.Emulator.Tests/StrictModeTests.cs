@@ -59,6 +59,14 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
         }
 
         [TestMethod]
+        public void WcrOfEcon1SettingTxrtsIsViolation()
+        {
+            var spi = RawSpi.Initialised(strict: false);
+            spi.Wcr(A.ECON1, A.RXEN | A.TXRTS);
+            StringAssert.Contains(spi.Chip.LastViolation, "read-modify-write");
+        }
+
+        [TestMethod]
         public void StrictCanBeSwitchedOffThroughOptions()
         {
             var spi = RawSpi.Initialised();

@@ -101,7 +101,7 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
         }
 
         [TestMethod]
-        public void Strict_TouchingTxBufferOrPointersWhileTxrtsIsViolation()
+        public void Strict_TouchingTxBufferPointersOrConfigurationWhileTxrtsIsViolation()
         {
             var spi = RawSpi.Initialised(strict: false);
             spi.StartSend(RawSpi.Frame(1000, RawSpi.Mac));
@@ -110,8 +110,14 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
             Assert.AreEqual(1, spi.Chip.ViolationCount);
             spi.Write16(0, A.ETXNDL, RawSpi.TxStart + 20);
             Assert.AreEqual(3, spi.Chip.ViolationCount);
+            spi.Write16(0, A.ERDPTL, RawSpi.TxStart + 5);
+            spi.Rbm(4);
+            Assert.AreEqual(4, spi.Chip.ViolationCount, "reading the frame (DS §7.1)");
+            spi.Write(2, A.MACON3, 0x33);
+            Assert.AreEqual(5, spi.Chip.ViolationCount, "transmit configuration (DS Table 7-2)");
+            spi.Bank(0);
             spi.Bfs(A.ECON1, A.TXRTS);
-            Assert.AreEqual(4, spi.Chip.ViolationCount);
+            Assert.AreEqual(6, spi.Chip.ViolationCount);
             StringAssert.Contains(spi.Chip.LastViolation, "still pending");
         }
 
@@ -124,6 +130,42 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
             spi.Bfs(A.ECON1, A.TXRTS);
             StringAssert.Contains(spi.Chip.Violations[0], "PDPXMD");
             StringAssert.Contains(spi.Chip.Violations[1], "MABBIPG");
+        }
+
+        [TestMethod]
+        public void TxrtsWhileTxrstHeld_StartsWhenTxrstIsReleased()
+        {
+            var spi = RawSpi.Initialised();
+            byte[] frame = RawSpi.Frame(100, RawSpi.Mac);
+            spi.Write16(0, A.EWRPTL, RawSpi.TxStart);
+            var bytes = new byte[frame.Length + 1];
+            System.Array.Copy(frame, 0, bytes, 1, frame.Length);
+            spi.Wbm(bytes);
+            spi.Write16(0, A.ETXNDL, RawSpi.TxStart + frame.Length);
+            spi.Bfs(A.ECON1, A.TXRST);
+            spi.Bfs(A.ECON1, A.TXRTS);
+            spi.Chip.AdvanceTime(500);
+            Assert.AreEqual(0, spi.Wire.Frames.Count, "held in reset");
+            spi.Bfc(A.ECON1, A.TXRST);
+            Assert.IsTrue(spi.WaitTxDone());
+            Assert.AreEqual(1, spi.Wire.Frames.Count);
+        }
+
+        [TestMethod]
+        public void DmaStartedDuringTransmit_WaitsForTheTransmitter()
+        {
+            var spi = RawSpi.Initialised();
+            spi.StartSend(RawSpi.Frame(1000, RawSpi.Mac));
+            spi.Write16(0, A.EDMASTL, 0x1000);
+            spi.Write16(0, A.EDMANDL, 0x1003);
+            spi.Write16(0, A.EDMADSTL, 0x1100);
+            spi.Bfs(A.ECON1, A.DMAST);
+            spi.Chip.AdvanceTime(100);
+            Assert.AreEqual(A.DMAST, spi.Rcr(A.ECON1) & A.DMAST, "DMA waits while TXRTS is set");
+            Assert.IsTrue(spi.WaitTxDone());
+            spi.Chip.AdvanceTime(10);
+            Assert.AreEqual(0, spi.Rcr(A.ECON1) & A.DMAST);
+            Assert.AreEqual(A.DMAIF, spi.Rcr(A.EIR) & A.DMAIF);
         }
 
         [TestMethod]
