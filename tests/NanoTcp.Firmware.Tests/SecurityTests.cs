@@ -206,14 +206,14 @@ namespace NanoTcp.Firmware.Tests
         {
             var bench = new Bench(s => s.IdleTimeoutMs = 30_000);
             var c = TelnetClient.LoggedIn(bench);
-            bench.Wire.A.Delivers = false;
-            bench.Wire.B.Delivers = false;
+            bench.Wire.EndA.Delivers = false;
+            bench.Wire.EndB.Delivers = false;
             bench.Run(40_000);
             Assert.AreEqual(0, bench.App.Telnet.SessionsInUse);
             bench.Run(15 * 60_000);
             Assert.AreEqual(bench.Device.ConnectionSlotCount, bench.Device.FreeConnectionSlots);
-            bench.Wire.A.Delivers = true;
-            bench.Wire.B.Delivers = true;
+            bench.Wire.EndA.Delivers = true;
+            bench.Wire.EndB.Delivers = true;
             bench.Client.Abort(c.Handle);
             AssertServiceStillWorks(bench);
         }

@@ -4,58 +4,83 @@ namespace NanoTcp.Portable.Tests
 {
     /// <summary>
     /// Two <see cref="ILink"/> ends joined back to back, like a crossover cable: a frame one end transmits is
-    /// the next frame the other end receives. Fixed rings allocated at construction, so it runs on a device.
+    /// the next frame the other end receives. Fixed rings allocated at construction, so it allocates nothing per
+    /// frame and runs on a device. Either direction can be cut to model a peer that vanished.
     /// </summary>
     public sealed class CrossoverCable
     {
         /// <summary>Creates a cable that holds up to <paramref name="framesPerDirection"/> frames in flight each way.</summary>
         public CrossoverCable(int framesPerDirection, int maxFrameSize)
         {
-            var aToB = new FrameRing(framesPerDirection, maxFrameSize);
-            var bToA = new FrameRing(framesPerDirection, maxFrameSize);
-            EndA = new End(bToA, aToB);
-            EndB = new End(aToB, bToA);
+            EndA = new End(framesPerDirection, maxFrameSize);
+            EndB = new End(framesPerDirection, maxFrameSize);
+            EndA.Peer = EndB;
+            EndB.Peer = EndA;
         }
 
         /// <summary>One end of the cable.</summary>
-        public ILink EndA { get; }
+        public End EndA { get; }
 
         /// <summary>The other end of the cable.</summary>
-        public ILink EndB { get; }
+        public End EndB { get; }
 
-        private sealed class End : ILink
-        {
-            private readonly FrameRing _incoming;
-            private readonly FrameRing _outgoing;
+        /// <summary>Frames waiting in either direction.</summary>
+        public int InFlight => EndA.Pending + EndB.Pending;
 
-            public End(FrameRing incoming, FrameRing outgoing)
-            {
-                _incoming = incoming;
-                _outgoing = outgoing;
-            }
-
-            public bool IsUp => true;
-
-            public int Receive(byte[] buffer, int offset, int count) => _incoming.Take(buffer, offset, count);
-
-            public bool Transmit(byte[] buffer, int offset, int count) => _outgoing.Put(buffer, offset, count);
-        }
-
-        private sealed class FrameRing
+        /// <summary>One end: receives what the other end transmits.</summary>
+        public sealed class End : ILink
         {
             private readonly byte[][] _frames;
             private readonly int[] _lengths;
             private int _head;
             private int _count;
 
-            public FrameRing(int frames, int maxFrameSize)
+            internal End(int frames, int maxFrameSize)
             {
                 _frames = new byte[frames][];
                 _lengths = new int[frames];
                 for (int i = 0; i < frames; i++) _frames[i] = new byte[maxFrameSize];
+                IsUp = true;
+                Delivers = true;
             }
 
-            public bool Put(byte[] buffer, int offset, int count)
+            internal End Peer { get; set; }
+
+            /// <summary>Link state reported to the stack on this end.</summary>
+            public bool IsUp { get; set; }
+
+            /// <summary>When false, frames this end transmits are lost (the cable is cut in that direction).</summary>
+            public bool Delivers { get; set; }
+
+            /// <summary>Frames waiting to be received on this end.</summary>
+            public int Pending => _count;
+
+            /// <inheritdoc />
+            public int Receive(byte[] buffer, int offset, int count)
+            {
+                while (_count > 0)
+                {
+                    int length = _lengths[_head];
+                    byte[] frame = _frames[_head];
+                    _head = (_head + 1) % _frames.Length;
+                    _count--;
+                    if (length <= count)
+                    {
+                        System.Array.Copy(frame, 0, buffer, offset, length);
+                        return length;
+                    }
+                }
+                return 0;
+            }
+
+            /// <inheritdoc />
+            public bool Transmit(byte[] buffer, int offset, int count)
+            {
+                if (!Delivers) return true;
+                return Peer.Enqueue(buffer, offset, count);
+            }
+
+            private bool Enqueue(byte[] buffer, int offset, int count)
             {
                 if (_count == _frames.Length || count > _frames[0].Length) return false;
                 int slot = (_head + _count) % _frames.Length;
@@ -63,16 +88,6 @@ namespace NanoTcp.Portable.Tests
                 _lengths[slot] = count;
                 _count++;
                 return true;
-            }
-
-            public int Take(byte[] buffer, int offset, int count)
-            {
-                if (_count == 0) return 0;
-                int length = _lengths[_head];
-                if (length <= count) System.Array.Copy(_frames[_head], 0, buffer, offset, length);
-                _head = (_head + 1) % _frames.Length;
-                _count--;
-                return length <= count ? length : 0;
             }
         }
     }

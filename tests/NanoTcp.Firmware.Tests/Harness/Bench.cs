@@ -1,12 +1,13 @@
 using System;
 using NanoTcp;
 using NanoTcp.Firmware;
+using NanoTcp.Portable.Tests;
 
 namespace NanoTcp.Firmware.Tests.Harness
 {
     /// <summary>
     /// The device (a <see cref="FirmwareApplication"/>) and a client (a second <see cref="NetworkStack"/>, the
-    /// scripted telnet peer) on one <see cref="MemoryWire"/>, driven by one virtual clock. Time advances only in
+    /// scripted telnet peer) on one <see cref="CrossoverCable"/>, driven by one virtual clock. Time advances only in
     /// <see cref="Run"/>/<see cref="RunUntil"/>: frames in flight are delivered first, then the clock jumps to the
     /// next deadline of either side (never more than <see cref="MaxStepMs"/> at once).
     /// </summary>
@@ -24,7 +25,7 @@ namespace NanoTcp.Firmware.Tests.Harness
         public Bench(Action<FirmwareSettings> configure = null, Action<StackConfig> configureClient = null,
             bool rebootSupported = false)
         {
-            Wire = new MemoryWire();
+            Wire = new CrossoverCable(256, 1514);
             Platform = new TestPlatform { BootTimeMs = 0, RebootSupported = rebootSupported };
             Settings = new FirmwareSettings
             {
@@ -36,7 +37,7 @@ namespace NanoTcp.Firmware.Tests.Harness
             };
             Settings.Stack.GratuitousArp = false;
             configure?.Invoke(Settings);
-            App = new FirmwareApplication(Settings, Wire.A, Platform);
+            App = new FirmwareApplication(Settings, Wire.EndA, Platform);
 
             var clientConfig = new StackConfig
             {
@@ -52,11 +53,11 @@ namespace NanoTcp.Firmware.Tests.Harness
                 SendBufferSize = 8192,
             };
             configureClient?.Invoke(clientConfig);
-            Client = new NetworkStack(clientConfig, Wire.B);
+            Client = new NetworkStack(clientConfig, Wire.EndB);
             Now = 1000;
         }
 
-        public MemoryWire Wire { get; }
+        public CrossoverCable Wire { get; }
         public TestPlatform Platform { get; }
         public FirmwareSettings Settings { get; }
         public FirmwareApplication App { get; }
