@@ -1,0 +1,81 @@
+#if NANOFRAMEWORK_1_0
+using nanoFramework.TestFramework;
+#else
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+#endif
+using NanoTcp;
+
+namespace NanoTcp.Portable.Tests
+{
+    /// <summary>Ping and ARP between two stacks on a crossover cable, in virtual time (host and device alike).</summary>
+    [TestClass]
+    public class IcmpAndArpTests
+    {
+        [TestMethod]
+        public void EchoRequestIsAnsweredAndBothSidesLearnEachOthersMac()
+        {
+            var cable = new CrossoverCable(8, 1514);
+            NetworkStack a = NewStack(cable.EndA, 2);
+            NetworkStack b = NewStack(cable.EndB, 3);
+            var replies = new ReplyRecorder();
+            b.EchoListener = replies;
+
+            Assert.IsTrue(b.SendEchoRequest(Ip4.Address(192, 0, 2, 2), 0x4E54, 7, 56));
+            long now = 0;
+            for (int i = 0; i < 20 && replies.Count == 0; i++)
+            {
+                a.Poll(now);
+                b.Poll(now);
+                now += 10;
+            }
+
+            Assert.AreEqual(1, replies.Count);
+            Assert.AreEqual(Ip4.Address(192, 0, 2, 2), replies.FromIp);
+            Assert.AreEqual(0x4E54, replies.Identifier);
+            Assert.AreEqual(7, replies.Sequence);
+            Assert.AreEqual(56, replies.Length);
+            Assert.IsTrue(HasResolvedEntry(b, Ip4.Address(192, 0, 2, 2), 2), "the pinger resolved the target");
+            Assert.IsTrue(HasResolvedEntry(a, Ip4.Address(192, 0, 2, 3), 3), "the target learned the pinger from its request (RFC 826)");
+        }
+
+        private static bool HasResolvedEntry(NetworkStack stack, uint ip, int lastMacOctet)
+        {
+            var entry = new ArpEntryInfo();
+            for (int i = 0; i < stack.ArpEntryCount; i++)
+            {
+                if (stack.GetArpEntry(i, ref entry) && entry.Resolved && entry.Ip == ip) return entry.MacOctet(5) == lastMacOctet;
+            }
+            return false;
+        }
+
+        private static NetworkStack NewStack(ILink link, int host)
+        {
+            var config = new StackConfig();
+            config.MacAddress = new byte[] { 0x02, 0, 0, 0, 0, (byte)host };
+            config.IpAddress = Ip4.Address(192, 0, 2, host);
+            config.ConnectionSlots = 1;
+            config.ListenerSlots = 1;
+            config.SendBufferSize = 512;
+            config.ReceiveBufferSize = 512;
+            return new NetworkStack(config, link);
+        }
+
+        private sealed class ReplyRecorder : IEchoReplyListener
+        {
+            public int Count;
+            public uint FromIp;
+            public int Identifier;
+            public int Sequence;
+            public int Length;
+
+            public void OnEchoReply(uint fromIp, int identifier, int sequence, int length, long nowMs)
+            {
+                Count++;
+                FromIp = fromIp;
+                Identifier = identifier;
+                Sequence = sequence;
+                Length = length;
+            }
+        }
+    }
+}
