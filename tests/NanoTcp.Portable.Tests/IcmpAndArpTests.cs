@@ -15,8 +15,8 @@ namespace NanoTcp.Portable.Tests
         public void EchoRequestIsAnsweredAndBothSidesLearnEachOthersMac()
         {
             var cable = new CrossoverCable(8, 1514);
-            NetworkStack a = NewStack(cable.EndA, 2);
-            NetworkStack b = NewStack(cable.EndB, 3);
+            NetworkStack a = TestHosts.NewStack(cable.EndA, 2, 1, 512);
+            NetworkStack b = TestHosts.NewStack(cable.EndB, 3, 1, 512);
             var replies = new ReplyRecorder();
             b.EchoListener = replies;
 
@@ -46,18 +46,6 @@ namespace NanoTcp.Portable.Tests
                 if (stack.GetArpEntry(i, ref entry) && entry.Resolved && entry.Ip == ip) return entry.MacOctet(5) == lastMacOctet;
             }
             return false;
-        }
-
-        private static NetworkStack NewStack(ILink link, int host)
-        {
-            var config = new StackConfig();
-            config.MacAddress = new byte[] { 0x02, 0, 0, 0, 0, (byte)host };
-            config.IpAddress = Ip4.Address(192, 0, 2, host);
-            config.ConnectionSlots = 1;
-            config.ListenerSlots = 1;
-            config.SendBufferSize = 512;
-            config.ReceiveBufferSize = 512;
-            return new NetworkStack(config, link);
         }
 
         private sealed class ReplyRecorder : IEchoReplyListener

@@ -29,8 +29,8 @@ namespace NanoTcp.Portable.Tests
         public void ClientAndServerExchangeDataAndClose()
         {
             var cable = new CrossoverCable(16, 1514);
-            NetworkStack server = NewStack(cable.EndA, 2);
-            NetworkStack client = NewStack(cable.EndB, 3);
+            NetworkStack server = TestHosts.NewStack(cable.EndA, 2, 2, 1024);
+            NetworkStack client = TestHosts.NewStack(cable.EndB, 3, 2, 1024);
             long now = 0;
 
             int listener = server.Listen(EchoPort, 1);
@@ -74,18 +74,6 @@ namespace NanoTcp.Portable.Tests
             now += 2 * 60000;
             Step(server, client, now);
             Assert.AreEqual((int)TcpState.Closed, (int)client.GetState(connection));
-        }
-
-        private static NetworkStack NewStack(ILink link, int host)
-        {
-            var config = new StackConfig();
-            config.MacAddress = new byte[] { 0x02, 0, 0, 0, 0, (byte)host };
-            config.IpAddress = Ip4.Address(192, 0, 2, host);
-            config.ConnectionSlots = 2;
-            config.ListenerSlots = 1;
-            config.SendBufferSize = 1024;
-            config.ReceiveBufferSize = 1024;
-            return new NetworkStack(config, link);
         }
 
         private static long Step(NetworkStack a, NetworkStack b, long now)
