@@ -76,6 +76,13 @@ namespace NanoTcp.Scenarios.Harness
         public ushort PeerPort { get; set; } = 40000;
         /// <summary>The DUT's TCP port (destination of injected segments).</summary>
         public ushort DutPort { get; set; } = 80;
+        /// <summary>
+        /// The peer's MAC address now (<see cref="PeerMac"/> unless a script moves the peer to another NIC): the
+        /// source of its frames and the only destination the DUT may address IP frames to.
+        /// </summary>
+        public byte[] Mac { get; set; } = (byte[])PeerMac.Clone();
+        /// <summary>The last frame the DUT sent, as it was on the wire.</summary>
+        public byte[] LastFrameFromDut { get; private set; }
         /// <summary>When false, ARP requests from the DUT go unanswered.</summary>
         public bool AnswerArp { get; set; } = true;
         /// <summary>ARP requests for the peer that the peer answered.</summary>
@@ -187,9 +194,22 @@ namespace NanoTcp.Scenarios.Harness
             return EthernetFrameTo(EthernetFrame.TypeIpv4, ip.Encode());
         }
 
-        /// <summary>An Ethernet frame from the peer to the DUT.</summary>
-        public static byte[] EthernetFrameTo(ushort etherType, byte[] payload)
-            => new EthernetFrame { Destination = DutMac, Source = PeerMac, EtherType = etherType, Payload = payload }.Encode();
+        /// <summary>An Ethernet frame from the peer (its current <see cref="Mac"/>) to the DUT.</summary>
+        public byte[] EthernetFrameTo(ushort etherType, byte[] payload) => EthernetFrameTo(DutMac, etherType, payload);
+
+        /// <summary>An Ethernet frame from the peer (its current <see cref="Mac"/>) to <paramref name="destination"/>.</summary>
+        public byte[] EthernetFrameTo(byte[] destination, ushort etherType, byte[] payload)
+            => new EthernetFrame { Destination = destination, Source = Mac, EtherType = etherType, Payload = payload }.Encode();
+
+        /// <summary>An ARP packet from the peer (its current <see cref="Mac"/> and address) as a frame.</summary>
+        public byte[] ArpFrame(ushort operation, uint targetIp, byte[] destination = null, byte[] targetMac = null)
+        {
+            var arp = new ArpPacket
+            {
+                Operation = operation, SenderMac = Mac, SenderIp = PeerIp, TargetMac = targetMac ?? new byte[6], TargetIp = targetIp,
+            };
+            return EthernetFrameTo(destination ?? EthernetFrame.Broadcast, EthernetFrame.TypeArp, arp.Encode());
+        }
 
         /// <summary>Injects raw frame bytes (malformed input) at the current time and polls.</summary>
         public void InjectFrame(byte[] frame)
@@ -303,12 +323,13 @@ namespace NanoTcp.Scenarios.Harness
         private bool Classify(byte[] frame)
         {
             _frames.Add((Now, frame));
+            LastFrameFromDut = frame;
             var eth = EthernetFrame.Parse(frame, out string error);
             Check(error, frame);
             if (!EthernetFrame.SameMac(eth.Source, DutMac)) Check("source MAC " + EthernetFrame.Mac(eth.Source), frame);
             if (eth.EtherType == EthernetFrame.TypeArp) return OnArp(ArpPacketOf(eth, frame));
             if (eth.EtherType != EthernetFrame.TypeIpv4) { Check($"EtherType 0x{eth.EtherType:X4}", frame); return false; }
-            if (!EthernetFrame.SameMac(eth.Destination, PeerMac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
+            if (!EthernetFrame.SameMac(eth.Destination, Mac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
             var ip = Ipv4Packet.Parse(eth.Payload, out error);
             Check(error, frame);
             if (ip.Source != DutIp || ip.Destination != PeerIp) Check($"IP {Bytes.Ip(ip.Source)} > {Bytes.Ip(ip.Destination)}", frame);
@@ -352,7 +373,7 @@ namespace NanoTcp.Scenarios.Harness
             var reply = new ArpPacket
             {
                 Operation = ArpPacket.OpReply,
-                SenderMac = PeerMac,
+                SenderMac = Mac,
                 SenderIp = PeerIp,
                 TargetMac = arp.SenderMac,
                 TargetIp = arp.SenderIp,

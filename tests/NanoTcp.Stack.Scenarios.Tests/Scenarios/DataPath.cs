@@ -328,7 +328,7 @@ namespace NanoTcp.Scenarios
 
             // Checksum right, header cut at 10 bytes.
             byte[] tcpBytes = good.Encode(ScriptedPeer.PeerIp, ScriptedPeer.DutIp);
-            Peer.InjectFrame(ScriptedPeer.EthernetFrameTo(EthernetFrame.TypeIpv4,
+            Peer.InjectFrame(Peer.EthernetFrameTo(EthernetFrame.TypeIpv4,
                 new Ipv4Packet { Source = ScriptedPeer.PeerIp, Destination = ScriptedPeer.DutIp, Protocol = Ipv4Packet.ProtocolTcp, Payload = tcpBytes[..10] }.Encode()));
             // Data offset 15 words (60 bytes) in a 24-byte segment, checksum made valid again.
             byte[] longOffset = (byte[])tcpBytes.Clone();
@@ -336,7 +336,7 @@ namespace NanoTcp.Scenarios
             longOffset[16] = longOffset[17] = 0;
             uint sum = InternetChecksum.PseudoHeader(ScriptedPeer.PeerIp, ScriptedPeer.DutIp, Ipv4Packet.ProtocolTcp, longOffset.Length);
             Bytes.Put16(longOffset, 16, InternetChecksum.Finish(InternetChecksum.Add(sum, longOffset, 0, longOffset.Length)));
-            Peer.InjectFrame(ScriptedPeer.EthernetFrameTo(EthernetFrame.TypeIpv4,
+            Peer.InjectFrame(Peer.EthernetFrameTo(EthernetFrame.TypeIpv4,
                 new Ipv4Packet { Source = ScriptedPeer.PeerIp, Destination = ScriptedPeer.DutIp, Protocol = Ipv4Packet.ProtocolTcp, Payload = longOffset }.Encode()));
             Assert.AreEqual(2, c.Drops(DropReason.TcpMalformed));
 
