@@ -274,21 +274,6 @@ namespace NanoTcp.Scenarios.Harness
             return s;
         }
 
-        /// <summary>
-        /// Takes the next segment and asserts it is a reset with SEQ = <paramref name="seq"/>. RFC 9293 §3.10.4
-        /// writes &lt;SEQ=SND.NXT&gt;&lt;CTL=RST&gt;; an ACK bit is accepted (Linux, lwIP) if it carries
-        /// <paramref name="ack"/>.
-        /// </summary>
-        public Segment ExpectReset(uint seq, uint ack, long? at = null)
-        {
-            Emitted e = Take($"[R] seq {seq}");
-            Segment s = e.Segment;
-            bool ok = (s.Flags & ~Flags.Ack) == Flags.Rst && s.Seq == seq && s.Payload.Length == 0
-                && ((s.Flags & Flags.Ack) == 0 || s.Ack == ack) && (!at.HasValue || e.Time == at.Value);
-            if (!ok) Assert.Fail($"expected [R] or [R.] seq {seq} (ack {ack}){Environment.NewLine}got {s} at t={e.Time}{Environment.NewLine}{Trace}");
-            return s;
-        }
-
         /// <summary>Asserts the DUT has sent nothing since the last expectation.</summary>
         public void ExpectNothing()
         {

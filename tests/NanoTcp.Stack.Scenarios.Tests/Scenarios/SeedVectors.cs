@@ -207,7 +207,9 @@ namespace NanoTcp.Scenarios
             Peer.AdvanceTo(idleStart + 7200000 + 10 * 75000L);
             Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
             Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
-            if (Peer.PendingSegments > 0) Peer.ExpectReset(Iss + 1, RemoteIss + 1); // a closing RST is allowed (Linux)
+            // Giving up is an abort (RFC 9293 §3.10.5): <SEQ=SND.NXT><CTL=RST>, so a peer that comes back learns the
+            // connection is gone instead of sending into a void (Linux does the same in tcp_keepalive_timer).
+            Peer.ExpectSegment(Flags.Rst, Iss + 1, at: idleStart + 7200000 + 10 * 75000L);
             Peer.ExpectNothing();
         }
 
