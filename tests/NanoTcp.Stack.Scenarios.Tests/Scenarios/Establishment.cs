@@ -247,14 +247,7 @@ namespace NanoTcp.Scenarios
             NewPeer(c => c.SynRetries = 3);
             int conn = Connect(); // SYN at t=0
             // RFC 6298 §2.1: initial RTO 1 s; §5.5: back off by doubling.
-            foreach (long t in new long[] { 1000, 3000, 7000 })
-            {
-                Peer.AdvanceTo(t - 1);
-                Peer.ExpectNothing();
-                Peer.AdvanceTo(t);
-                Peer.ExpectSegment(Flags.Syn, Iss, mss: 1460, at: t);
-                Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
-            }
+            ExpectSynRetransmissionsAt(1000, 3000, 7000);
             // Budget spent: the last SYN's RTO (8 s) expires at 15 s and Connect fails (RFC 1122 4.2.3.5 R2).
             Peer.AdvanceTo(14999);
             Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
@@ -270,13 +263,7 @@ namespace NanoTcp.Scenarios
             NewPeer();
             int conn = Connect(); // SYN at t=0; SynRetries = 7, MaxRtoMs = 60 s (the shipped defaults)
             // RFC 6298 §5.5 doubling, capped at the maximum RTO (§2.5): 1, 2, 4, 8, 16, 32, 60 s.
-            foreach (long t in new long[] { 1000, 3000, 7000, 15000, 31000, 63000, 123000 })
-            {
-                Peer.AdvanceTo(t - 1);
-                Peer.ExpectNothing();
-                Peer.AdvanceTo(t);
-                Peer.ExpectSegment(Flags.Syn, Iss, mss: 1460, at: t);
-            }
+            ExpectSynRetransmissionsAt(1000, 3000, 7000, 15000, 31000, 63000, 123000);
             // RFC 1122 4.2.3.5: R2 for a SYN MUST be at least 3 minutes; one RTO after the last SYN is 183 s.
             Peer.AdvanceTo(182999);
             Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
@@ -286,6 +273,18 @@ namespace NanoTcp.Scenarios
             Peer.ExpectNothing();
             Assert.AreEqual(TcpError.None, Dut.Close(conn));
             Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+        }
+
+        /// <summary>The SYN again at exactly each of <paramref name="times"/> and never in between.</summary>
+        private void ExpectSynRetransmissionsAt(params long[] times)
+        {
+            foreach (long t in times)
+            {
+                Peer.AdvanceTo(t - 1);
+                Peer.ExpectNothing();
+                Peer.AdvanceTo(t);
+                Peer.ExpectSegment(Flags.Syn, Iss, mss: 1460, at: t);
+            }
         }
 
         [TestMethod]
