@@ -249,12 +249,7 @@ namespace NanoTcp.Scenarios
             // RFC 6298 §2.1: initial RTO 1 s; §5.5: back off by doubling.
             ExpectSynRetransmissionsAt(1000, 3000, 7000);
             // Budget spent: the last SYN's RTO (8 s) expires at 15 s and Connect fails (RFC 1122 4.2.3.5 R2).
-            Peer.AdvanceTo(14999);
-            Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
-            Peer.AdvanceTo(15000);
-            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
-            Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
-            Peer.ExpectNothing();
+            ExpectConnectTimedOutAt(conn, 15000);
         }
 
         [TestMethod]
@@ -265,14 +260,20 @@ namespace NanoTcp.Scenarios
             // RFC 6298 §5.5 doubling, capped at the maximum RTO (§2.5): 1, 2, 4, 8, 16, 32, 60 s.
             ExpectSynRetransmissionsAt(1000, 3000, 7000, 15000, 31000, 63000, 123000);
             // RFC 1122 4.2.3.5: R2 for a SYN MUST be at least 3 minutes; one RTO after the last SYN is 183 s.
-            Peer.AdvanceTo(182999);
+            ExpectConnectTimedOutAt(conn, 183000);
+            Assert.AreEqual(TcpError.None, Dut.Close(conn));
+            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+        }
+
+        /// <summary>Connect still pending just before <paramref name="t"/>, failed with TimedOut at it, nothing sent.</summary>
+        private void ExpectConnectTimedOutAt(int conn, long t)
+        {
+            Peer.AdvanceTo(t - 1);
             Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
-            Peer.AdvanceTo(183000);
+            Peer.AdvanceTo(t);
             Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
             Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
             Peer.ExpectNothing();
-            Assert.AreEqual(TcpError.None, Dut.Close(conn));
-            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
         }
 
         /// <summary>The SYN again at exactly each of <paramref name="times"/> and never in between.</summary>
@@ -307,15 +308,10 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(5, Peer.Arp.Count);
             Peer.AdvanceTo(11000);
             Assert.AreEqual(10, Peer.Arp.Count);
-            Peer.AdvanceTo(14999);
-            Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
-            Peer.AdvanceTo(15000);
-            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
-            Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
+            ExpectConnectTimedOutAt(conn, 15000);
             Assert.AreEqual(10, Peer.Arp.Count);
             foreach (ArpPacket request in Peer.Arp)
                 Assert.AreEqual(ScriptedPeer.PeerIp, request.TargetIp);
-            Peer.ExpectNothing();
         }
 
         [TestMethod]
