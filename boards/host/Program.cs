@@ -43,6 +43,11 @@ namespace NanoTcp.VirtualBoard
                 Console.Error.WriteLine("nanotcp-board: " + e.Message);
                 return ExitCannotRun;
             }
+            if (options.Sample)
+            {
+                using (network) SampleRunner.Run(options, network);
+                return ExitOk;
+            }
             using (network)
             {
                 VirtualBoard.Board.VirtualBoard board;
