@@ -26,7 +26,7 @@ namespace NanoTcp.Compat.Tests
         };
 
         // The display name carries the skip reason: `dotnet test` prints skipped tests by name only.
-        [TestMethod("EveryFacadeLineIsInTheRealListing (needs NANOTCP_NF_API = the nanoFramework API listings)")]
+        [TestMethod(DisplayName = "EveryFacadeLineIsInTheRealListing (needs NANOTCP_NF_API = the nanoFramework API listings)")]
         public void EveryFacadeLineIsInTheRealListing()
         {
             RepositoryLayout.RequireApiListings();
@@ -42,7 +42,7 @@ namespace NanoTcp.Compat.Tests
             Assert.AreEqual(0, problems.Count, "Facade lines not in the real nanoFramework listings:\n" + string.Join("\n", problems));
         }
 
-        [TestMethod("AnInventedMemberIsCaught (needs NANOTCP_NF_API = the nanoFramework API listings)")]
+        [TestMethod(DisplayName = "AnInventedMemberIsCaught (needs NANOTCP_NF_API = the nanoFramework API listings)")]
         public void AnInventedMemberIsCaught()
         {
             // List a real facade, add a member and a type nanoFramework does not have to its listing, and compare
