@@ -46,7 +46,7 @@ namespace NanoTcp.VirtualBoard
             if (options.Sample)
             {
                 using (network) SampleRunner.Run(options, network);
-                return ExitOk;
+                return Stopped(options);
             }
             using (network)
             {
@@ -73,6 +73,11 @@ namespace NanoTcp.VirtualBoard
                 }
                 if (board.Fault != null) return ExitFailure;
             }
+            return Stopped(options);
+        }
+
+        private static int Stopped(BoardOptions options)
+        {
             Console.Out.WriteLine(options.TapName == null
                 ? "nanotcp-board: stopped; namespace " + options.Namespace + " and its TAP device removed"
                 : "nanotcp-board: stopped; TAP device " + options.TapName + " released");

@@ -25,7 +25,7 @@ namespace NanoTcp.VirtualBoard.Board
             {
                 string where = network.Namespace != null ? "ip netns exec " + options.Namespace + " " : "";
                 Console.Out.WriteLine("nanotcp-board: sample application at " + Ip4.ToString(options.IpAddress) + "; try: " +
-                    where + "telnet " + Ip4.ToString(options.IpAddress) + " " + SampleApplication.Port + "  (Ctrl+C stops)");
+                    where + "telnet " + Ip4.ToString(options.IpAddress) + " " + SampleApplication.Port + "; Ctrl+C stops the board");
                 Stopwatch clock = Stopwatch.StartNew();
                 while (!stop)
                 {
@@ -34,7 +34,6 @@ namespace NanoTcp.VirtualBoard.Board
                     if (sleep > 0) network.Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
                 }
             }
-            Console.Out.WriteLine("nanotcp-board: stopped");
         }
     }
 }
