@@ -25,7 +25,8 @@ namespace NanoTcp.Sample.Device
             var gpio = new GpioController();
             var spi = new Enc28j60SpiBus(gpio, board.ChipSelectPin, board.SpiClockHz, board.SpiBusId);
             var options = new Enc28j60Options { MacAddress = MacAddress, SpiClockHz = spi.ClockHz };
-            var driver = new Enc28j60Driver(spi, new Esp32MicrosecondClock(), options, new GpioResetPin(gpio, board.ResetPin), null);
+            IResetPin reset = board.ResetPin != BoardDefinition.NoPin ? new GpioResetPin(gpio, board.ResetPin) : null;
+            var driver = new Enc28j60Driver(spi, new Esp32MicrosecondClock(), options, reset, null);
             while (driver.Initialize() != Enc28j60InitResult.Success)
             {
                 Console.WriteLine("sample: no ENC28J60 answers on SPI" + board.SpiBusId + ", check the wiring");
