@@ -77,12 +77,12 @@ namespace NanoTcp.Compat.Tests
                 }
             }
 
-            var notListed = onDisk.Except(listed).Select(f => Path.GetRelativePath(projectDir, f).Replace('/', '\\')).OrderBy(f => f).ToList();
+            var notListed = onDisk.Except(listed).OrderBy(f => f, StringComparer.Ordinal).Select(f => CompileItem(projectDir, folders, f)).ToList();
             var notOnDisk = listed.Except(onDisk).Select(f => Path.GetRelativePath(projectDir, f).Replace('/', '\\')).OrderBy(f => f).ToList();
 
             Assert.AreEqual(0, notListed.Count + notOnDisk.Count,
                 nfproj + " is out of sync with its folder." +
-                (notListed.Count > 0 ? "\nAdd:\n" + string.Join("\n", notListed.Select(f => "    <Compile Include=\"" + f + "\" />")) : "") +
+                (notListed.Count > 0 ? "\nAdd:\n" + string.Join("\n", notListed) : "") +
                 (notOnDisk.Count > 0 ? "\nRemove (no such file):\n" + string.Join("\n", notOnDisk) : ""));
         }
 
@@ -194,6 +194,25 @@ namespace NanoTcp.Compat.Tests
                 string compat = ((string)row[2]).Replace('/', '\\');
                 Assert.IsTrue(solution.Any(l => l.StartsWith("Project(") && l.Contains("\"" + compat + "\"")), "nanoTcp.sln does not list " + compat);
             }
+        }
+
+        // The <Compile> item to paste for a missing file: a plain Include inside the project folder, else a link named
+        // after its place in the source folder (files of a second folder, e.g. boards, under that folder's name).
+        private static string CompileItem(string projectDir, string folders, string file)
+        {
+            string include = Path.GetRelativePath(projectDir, file).Replace('/', '\\');
+            if (!include.StartsWith("..", StringComparison.Ordinal)) return "    <Compile Include=\"" + include + "\" />";
+            string[] roots = folders.Split(';').Select(spec => spec.Split('!')[0]).ToArray();
+            string link = null;
+            for (int i = 0; i < roots.Length && link == null; i++)
+            {
+                string root = RepositoryLayout.RepoPath(roots[i]) + Path.DirectorySeparatorChar;
+                if (!file.StartsWith(root, StringComparison.Ordinal)) continue;
+                string name = roots[i].Substring(roots[i].LastIndexOf('/') + 1);
+                string prefix = i == 0 ? "" : char.ToUpperInvariant(name[0]) + name.Substring(1) + "\\";
+                link = prefix + Path.GetRelativePath(root, file).Replace('/', '\\');
+            }
+            return "    <Compile Include=\"" + include + "\">\n      <Link>" + link + "</Link>\n    </Compile>";
         }
 
         private static List<string> AllFiles(string pattern)
