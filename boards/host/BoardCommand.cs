@@ -29,13 +29,15 @@ namespace NanoTcp.VirtualBoard
             var slots = new Option<int>("--connections") { Description = "TCP connection slots [default: the stack's, 8]", HelpName = "N" };
             var rcvbuf = new Option<int>("--receive-buffer") { Description = "Per-connection receive buffer = advertised window, bytes [default: the stack's]", HelpName = "BYTES" };
             var sndbuf = new Option<int>("--send-buffer") { Description = "Per-connection send buffer, bytes [default: the stack's]", HelpName = "BYTES" };
+            var app = new Option<string>("--app") { Description = "firmware: the nanoTcp firmware; sample: the sample application of firmware/Sample (greets and echoes on port 7)", DefaultValueFactory = _ => "firmware" };
+            app.AcceptOnlyFromAmong("firmware", "sample");
             var quiet = new Option<bool>("--quiet") { Description = "No live status line" };
 
             var root = new RootCommand("nanoTcp virtual board: the nanoTcp firmware (telnet shell, echo 7, discard 9, chargen 19) " +
                                        "on Linux over a TAP device. As root it creates network namespace 'nanotcp' with the Linux side " +
                                        "at 192.0.2.1/24 and the board at 192.0.2.2; Ctrl+C removes both.")
             {
-                ip, mac, password, pcap, trace, relative, loss, dup, reorder, corrupt, seed, link, tap, ns, slots, rcvbuf, sndbuf, quiet,
+                ip, mac, password, pcap, trace, relative, loss, dup, reorder, corrupt, seed, link, tap, ns, slots, rcvbuf, sndbuf, app, quiet,
             };
             root.SetAction(result =>
             {
@@ -61,6 +63,7 @@ namespace NanoTcp.VirtualBoard
                 o.ConnectionSlots = result.GetValue(slots);
                 o.ReceiveBuffer = result.GetValue(rcvbuf);
                 o.SendBuffer = result.GetValue(sndbuf);
+                o.Sample = result.GetValue(app) == "sample";
                 return Program.Run(o, !result.GetValue(quiet));
             });
             return root;

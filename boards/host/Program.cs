@@ -43,6 +43,11 @@ namespace NanoTcp.VirtualBoard
                 Console.Error.WriteLine("nanotcp-board: " + e.Message);
                 return ExitCannotRun;
             }
+            if (options.Sample)
+            {
+                using (network) SampleRunner.Run(options, network);
+                return Stopped(options);
+            }
             using (network)
             {
                 VirtualBoard.Board.VirtualBoard board;
@@ -68,6 +73,11 @@ namespace NanoTcp.VirtualBoard
                 }
                 if (board.Fault != null) return ExitFailure;
             }
+            return Stopped(options);
+        }
+
+        private static int Stopped(BoardOptions options)
+        {
             Console.Out.WriteLine(options.TapName == null
                 ? "nanotcp-board: stopped; namespace " + options.Namespace + " and its TAP device removed"
                 : "nanotcp-board: stopped; TAP device " + options.TapName + " released");

@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // RBM/WBM and the pointer auto-increment rules (enc28j60.md §4.2, §11.2).
+    // RBM/WBM and the pointer auto-increment rules (ENC28J60 facts §4.2, §11.2).
     public sealed partial class Enc28j60Chip
     {
         private bool AutoIncrement => (_regs[Reg.ECON2] & Bits.ECON2_AUTOINC) != 0;

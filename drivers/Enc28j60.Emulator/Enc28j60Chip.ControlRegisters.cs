@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // Control register file: read composition, write masks and write side effects (enc28j60.md §2, §11.1, §11.2).
+    // Control register file: read composition, write masks and write side effects (ENC28J60 facts §2, §11.1, §11.2).
     public sealed partial class Enc28j60Chip
     {
         private byte _erxrdptLowLatch;

@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // DMA copy and checksum engine (enc28j60.md §8, §11.5, errata #17).
+    // DMA copy and checksum engine (ENC28J60 facts §8, §11.5, errata #17).
     public sealed partial class Enc28j60Chip
     {
         private const long DmaNsPerByte = 80; // not in the material; about two 25 MHz clocks per byte (inferred)

@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // EIR/ESTAT composition and the INT pin (enc28j60.md §2.5, §7 interrupt pattern, §11.5).
+    // EIR/ESTAT composition and the INT pin (ENC28J60 facts §2.5, §7 interrupt pattern, §11.5).
     public sealed partial class Enc28j60Chip
     {
         private byte ComputeEir()

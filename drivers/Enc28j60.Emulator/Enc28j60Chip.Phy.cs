@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // PHY register file, link state and the MII access engine with BUSY timing (enc28j60.md §3, §11.5).
+    // PHY register file, link state and the MII access engine with BUSY timing (ENC28J60 facts §3, §11.5).
     public sealed partial class Enc28j60Chip
     {
         private const long MiiOperationNs = 10_240; // 10.24 µs (§3 MII procedure)

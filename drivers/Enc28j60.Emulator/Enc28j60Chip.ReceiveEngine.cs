@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // Wire → RX ring: placement, receive status vector, EPKTCNT/PKTDEC, overflow (enc28j60.md §4.3, §5, §11.3).
+    // Wire → RX ring: placement, receive status vector, EPKTCNT/PKTDEC, overflow (ENC28J60 facts §4.3, §5, §11.3).
     public sealed partial class Enc28j60Chip
     {
         private const int MaxWireFrame = BufferSize;

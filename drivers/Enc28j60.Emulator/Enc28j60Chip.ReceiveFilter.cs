@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // ERXFCON receive filters (enc28j60.md §2.6, §11.3).
+    // ERXFCON receive filters (ENC28J60 facts §2.6, §11.3).
     public sealed partial class Enc28j60Chip
     {
         private bool PassesFilters(byte[] frame, int byteCount, bool crcOk)

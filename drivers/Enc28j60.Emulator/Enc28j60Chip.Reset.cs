@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // Power-on, RESET pin, SRC and power save (enc28j60.md §1.3, §2 reset column, errata #2 and #19).
+    // Power-on, RESET pin, SRC and power save (ENC28J60 facts §1.3, §2 reset column, errata #2 and #19).
     public sealed partial class Enc28j60Chip
     {
         private enum ResetKind

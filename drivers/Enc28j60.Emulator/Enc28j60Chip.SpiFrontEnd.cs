@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // SPI instruction decoder (enc28j60.md §1.2, §11.1): one call = one chip-select window = one instruction.
+    // SPI instruction decoder (ENC28J60 facts §1.2, §11.1): one call = one chip-select window = one instruction.
     public sealed partial class Enc28j60Chip
     {
         private const int OpRcr = 0, OpRbm = 1, OpWcr = 2, OpWbm = 3, OpBfs = 4, OpBfc = 5, OpSrc = 7;

@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60.Emulation
 {
-    // TX buffer → wire: control byte, padding/CRC, timing, status vector, aborts and stalls (enc28j60.md §6, §11.4).
+    // TX buffer → wire: control byte, padding/CRC, timing, status vector, aborts and stalls (ENC28J60 facts §6, §11.4).
     public sealed partial class Enc28j60Chip
     {
         private const int StatusVectorLength = 7;

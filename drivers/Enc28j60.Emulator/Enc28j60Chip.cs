@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace NanoTcp.Enc28j60.Emulation
 {
     /// <summary>
-    /// Register-level model of a Microchip ENC28J60 as the driver sees it through SPI (enc28j60.md §11): opcode
+    /// Register-level model of a Microchip ENC28J60 as the driver sees it through SPI (ENC28J60 facts §11): opcode
     /// decoding per chip-select window, banked control registers, 8 KB buffer memory with the RX ring, receive filters
     /// and status vectors, transmit with control byte and status vector, interrupts, PHY behind the MII, DMA, reset
     /// timing on a virtual clock, switchable errata, fault injection and a strict mode that reports protocol

@@ -2,7 +2,7 @@ namespace NanoTcp.Enc28j60.Emulation
 {
     /// <summary>
     /// Configuration of an emulated ENC28J60. The defaults describe a rev. B7 part (what is on sale today) with every
-    /// erratum that B7 still has switched on (enc28j60.md §9), strict protocol checking, SCK 20 MHz, half duplex strap.
+    /// erratum that B7 still has switched on (ENC28J60 facts §9), strict protocol checking, SCK 20 MHz, half duplex strap.
     /// <see cref="Ideal"/> gives a chip without errata, for tests that want to isolate one erratum.
     /// </summary>
     public sealed class Enc28j60ChipOptions

@@ -1,7 +1,7 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
     /// <summary>
-    /// Silicon revision of the emulated chip; the value is what EREVID reads (enc28j60.md §2.6). Any other byte may be
+    /// Silicon revision of the emulated chip; the value is what EREVID reads (ENC28J60 facts §2.6). Any other byte may be
     /// cast to this type to model a missing or broken chip (0x00, 0xFF; acceptance check 2).
     /// </summary>
     public enum Enc28j60Revision : byte

@@ -1,7 +1,7 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
     /// <summary>How <see cref="Enc28j60Chip.CorruptNextReceiveHeader(ReceiveHeaderCorruption)"/> damages the next
-    /// receive status vector stored in the ring (acceptance check 17, enc28j60.md §5.2 step 4).</summary>
+    /// receive status vector stored in the ring (acceptance check 17, ENC28J60 facts §5.2 step 4).</summary>
     public enum ReceiveHeaderCorruption
     {
         /// <summary>The next-packet pointer gets bit 0 set (next pointers are always even).</summary>

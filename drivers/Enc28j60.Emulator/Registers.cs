@@ -1,7 +1,7 @@
 namespace NanoTcp.Enc28j60.Emulation
 {
     /// <summary>
-    /// Control register map (enc28j60.md §2) as flat keys: bank × 32 + address for 0x00–0x1A, and the bare address for
+    /// Control register map (ENC28J60 facts §2) as flat keys: bank × 32 + address for 0x00–0x1A, and the bare address for
     /// the common registers 0x1B–0x1F that every bank shares.
     /// </summary>
     internal static class Reg
@@ -155,7 +155,7 @@ namespace NanoTcp.Enc28j60.Emulation
         }
     }
 
-    /// <summary>Register bit masks (enc28j60.md §2.5, §2.6, §3).</summary>
+    /// <summary>Register bit masks (ENC28J60 facts §2.5, §2.6, §3).</summary>
     internal static class Bits
     {
         public const byte EIE_INTIE = 0x80;

@@ -1,7 +1,7 @@
 namespace NanoTcp.Enc28j60
 {
     /// <summary>
-    /// How the 8 KB buffer RAM is split (enc28j60.md §4.1): the receive ring starts at 0x0000 (errata #5: writing
+    /// How the 8 KB buffer RAM is split (ENC28J60 facts §4.1): the receive ring starts at 0x0000 (errata #5: writing
     /// ERXST/ERXND may load 0000h into the internal write pointer) and ends on an odd address so the ring size is
     /// even and every packet keeps its even start across the wrap; one transmit slot follows it, starting on an
     /// even address with room for control byte + 1514-byte frame + 7-byte status vector.

@@ -1,7 +1,7 @@
 namespace NanoTcp.Enc28j60
 {
     /// <summary>
-    /// Control register addresses (enc28j60.md §2). Each constant carries the 5-bit address in bits 4:0, the bank
+    /// Control register addresses (ENC28J60 facts §2). Each constant carries the 5-bit address in bits 4:0, the bank
     /// (ECON1.BSEL) in bits 9:8 and <see cref="MacMii"/> for the MAC/MII registers whose RCR answer starts with a
     /// dummy byte (§1.2). Addresses 0x1B–0x1F are present in every bank.
     /// </summary>

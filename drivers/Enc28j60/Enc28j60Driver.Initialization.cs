@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>Bring-up per enc28j60.md §7.</summary>
+    /// <summary>Bring-up per ENC28J60 facts §7.</summary>
     public sealed partial class Enc28j60Driver
     {
         /// <summary>Power-save exit settle time before SRC (errata #19).</summary>

@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>Receive path per enc28j60.md §5.</summary>
+    /// <summary>Receive path per ENC28J60 facts §5.</summary>
     public sealed partial class Enc28j60Driver
     {
         /// <summary>Cached pointer value meaning "not known, write both bytes".</summary>

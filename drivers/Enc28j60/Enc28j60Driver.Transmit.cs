@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>Transmit path per enc28j60.md §6.</summary>
+    /// <summary>Transmit path per ENC28J60 facts §6.</summary>
     public sealed partial class Enc28j60Driver
     {
         /// <summary>Per-packet control byte: 0 = use MACON3 (pad to 60, append CRC).</summary>

@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>PHY register addresses and bits, reachable only through the MII (enc28j60.md §3).</summary>
+    /// <summary>PHY register addresses and bits, reachable only through the MII (ENC28J60 facts §3).</summary>
     internal static class PhyRegister
     {
         public const byte PHCON1 = 0x00;

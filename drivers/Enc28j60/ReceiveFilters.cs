@@ -2,7 +2,7 @@ using System;
 
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>ERXFCON bits (enc28j60.md §2.6). 0 accepts every frame, bad CRC included.</summary>
+    /// <summary>ERXFCON bits (ENC28J60 facts §2.6). 0 accepts every frame, bad CRC included.</summary>
     [Flags]
     public enum ReceiveFilters : byte
     {

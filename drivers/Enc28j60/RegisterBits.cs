@@ -1,6 +1,6 @@
 namespace NanoTcp.Enc28j60
 {
-    /// <summary>Bit masks of the ETH and MAC registers the driver uses (enc28j60.md §2.5, §2.6).</summary>
+    /// <summary>Bit masks of the ETH and MAC registers the driver uses (ENC28J60 facts §2.5, §2.6).</summary>
     internal static class RegisterBits
     {
         // EIE (0x1B); PKTIE, LINKIE, TXERIE and RXERIE share the bit positions of their EIR flags.

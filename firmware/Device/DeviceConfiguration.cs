@@ -15,14 +15,18 @@ namespace NanoTcp.Firmware.Device
         }
 
         /// <summary>
-        /// Network and service settings. The MAC address is the documented locally administered default
-        /// (<see cref="FirmwareSettings.DefaultMacAddress"/>): nanoFramework 1.x exposes no chip-unique identity
-        /// (no eFuse MAC or serial number in CoreLibrary, Hardware.Esp32 or Runtime.Native), so give every board on a
-        /// LAN its own last octet here.
+        /// This board's Ethernet address, or null to draw a locally administered one at every boot
+        /// (<see cref="RandomMacAddress"/>). Set a fixed one when the LAN should see the same address after a reboot,
+        /// e.g. <c>{ 0x02, 0x4E, 0x54, 0x00, 0x00, 0x07 }</c>: first byte with bit 1 set and bit 0 clear (locally
+        /// administered unicast), a different address on every board.
         /// </summary>
+        public static readonly byte[] MacAddress = null;
+
+        /// <summary>Network and service settings, with <see cref="MacAddress"/> or a random one.</summary>
         public static FirmwareSettings CreateSettings()
         {
             var settings = new FirmwareSettings();
+            settings.MacAddress = MacAddress ?? RandomMacAddress.Create();
             settings.IpAddress = Ip4.Address(192, 168, 1, 50);
             settings.SubnetMask = Ip4.Address(255, 255, 255, 0);
             settings.Gateway = Ip4.Address(192, 168, 1, 1);

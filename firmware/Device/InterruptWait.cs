@@ -8,7 +8,7 @@ namespace NanoTcp.Firmware.Device
     /// Sleeps until the application's next deadline or until the ENC28J60 pulls INT low (a frame or another event
     /// is pending), whichever comes first. The INT level is polled once per millisecond through the driver's
     /// <see cref="GpioInterruptPin"/> (a plain input: INT is push-pull, so input-only GPIOs 34–39 work), which allocates nothing — unlike a GPIO value-changed callback, which allocates an
-    /// event-args object per edge (../shared/nanoframework.md §e). Without an INT pin the sleep is capped so that
+    /// event-args object per edge (nanoframework/System.Device.Gpio: GpioController.cs @ v1.1.62). Without an INT pin the sleep is capped so that
     /// received frames are picked up within <see cref="MaxSleepWithoutInterruptMs"/>.
     /// </summary>
     public sealed class InterruptWait

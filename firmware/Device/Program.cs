@@ -2,6 +2,7 @@ using System;
 using System.Device.Gpio;
 using System.Threading;
 using NanoTcp.Boards;
+using NanoTcp.Boards.Device;
 using NanoTcp.Enc28j60;
 using NanoTcp.Enc28j60.Device;
 
@@ -22,10 +23,9 @@ namespace NanoTcp.Firmware.Device
             FirmwareSettings settings = DeviceConfiguration.CreateSettings();
             Console.WriteLine("nanoTcp: starting on " + board.Name + " (firmware image " + board.FirmwareTarget + ")");
 
-            // Configuration.SetPinFunction must come before SpiDevice.Create (../shared/nanoframework.md §d).
-            Enc28j60Esp32Pins.ConfigureSpi(board.SpiBusId, board.MosiPin, board.MisoPin, board.ClockPin);
+            Esp32SpiPins.Route(board);
             var gpio = new GpioController();
-            var spi = new Enc28j60SpiBus(board.ChipSelectPin, board.SpiClockHz, board.SpiBusId);
+            var spi = new Enc28j60SpiBus(gpio, board.ChipSelectPin, board.SpiClockHz, board.SpiBusId);
             IResetPin reset = board.ResetPin >= 0 ? new GpioResetPin(gpio, board.ResetPin) : null;
             // One INT input serves both the driver (serviced interrupts with INTIE toggling) and the sleep below.
             GpioInterruptPin interrupt = board.InterruptPin >= 0 ? new GpioInterruptPin(gpio, board.InterruptPin) : null;
@@ -37,6 +37,10 @@ namespace NanoTcp.Firmware.Device
             };
             var driver = new Enc28j60Driver(spi, new Esp32MicrosecondClock(), options, reset, interrupt);
             InitializeUntilFound(driver, board);
+            byte[] mac = settings.MacAddress;
+            Console.WriteLine("nanoTcp: MAC " + mac[0].ToString("X2") + ":" + mac[1].ToString("X2") + ":" + mac[2].ToString("X2") +
+                ":" + mac[3].ToString("X2") + ":" + mac[4].ToString("X2") + ":" + mac[5].ToString("X2") +
+                (DeviceConfiguration.MacAddress == null ? " (random, see DeviceConfiguration.MacAddress)" : ""));
 
             var platform = new Esp32Platform(board.Name, new Enc28j60LinkStatus(driver, DeviceConfiguration.FullDuplex));
             var application = new FirmwareApplication(settings, driver, platform);

@@ -2,54 +2,30 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
+using System.Linq;
 
 namespace NanoTcp.Compat.Tests
 {
     /// <summary>
-    /// Runs ../shared/nanoframework-api/tool (the lister that produced the real listings) over facade
-    /// sources, so facade and real package are compared in one format.
+    /// Runs the API lister that produced the real nanoFramework listings (the <c>tool/</c> folder next to them,
+    /// <see cref="RepositoryLayout.ApiListings"/>) over a compiled facade assembly, so facade and real package are
+    /// compared in one format.
     /// </summary>
     internal static class ApiDumpTool
     {
         private static readonly object Gate = new object();
         private static string _dll;
 
-        /// <summary>One facade assembly: its name, source folder and the units it references.</summary>
-        public sealed class Unit
+        /// <summary>
+        /// Lists the public API of <paramref name="assembly"/> (resolving types through <paramref name="references"/>)
+        /// into <paramref name="output"/>.
+        /// </summary>
+        public static void ListAssembly(string assembly, IEnumerable<string> references, string output)
         {
-            public Unit(string assembly, string sourceDir, params string[] references)
-            {
-                Assembly = assembly;
-                SourceDir = sourceDir;
-                References = references;
-            }
-
-            public string Assembly { get; }
-            public string SourceDir { get; }
-            public string[] References { get; }
-        }
-
-        /// <summary>Lists every unit (in dependency order) into outputDir/&lt;assembly&gt;.txt.</summary>
-        public static void List(IEnumerable<Unit> units, string outputDir)
-        {
-            Directory.CreateDirectory(outputDir);
-            var manifest = new StringBuilder();
-            foreach (Unit unit in units)
-            {
-                manifest.Append("unit ").AppendLine(unit.Assembly);
-                manifest.Append("assembly ").AppendLine(unit.Assembly);
-                foreach (string reference in unit.References) manifest.Append("ref ").AppendLine(reference);
-                manifest.Append("output ").AppendLine(Path.Combine(outputDir, unit.Assembly + ".txt"));
-                manifest.Append("base ").AppendLine(unit.SourceDir);
-                foreach (string file in Directory.GetFiles(unit.SourceDir, "*.cs"))
-                {
-                    manifest.Append("file ").AppendLine(Path.GetFileName(file));
-                }
-            }
-            string manifestPath = Path.Combine(outputDir, "manifest.txt");
-            File.WriteAllText(manifestPath, manifest.ToString());
-            Run("dotnet", Quote(EnsureBuilt()) + " " + Quote(manifestPath), outputDir);
+            Directory.CreateDirectory(Path.GetDirectoryName(output));
+            string arguments = Quote(EnsureBuilt()) + " --dll " + Quote(assembly) + " " + Quote(output) + " " +
+                string.Join(" ", references.Select(Quote));
+            Run("dotnet", arguments, Path.GetDirectoryName(output));
         }
 
         private static string EnsureBuilt()

@@ -4,8 +4,9 @@ using System.IO;
 namespace NanoTcp.Compat.Tests
 {
     /// <summary>
-    /// A public-API listing in the format of ../shared/nanoframework-api/*.txt: one line per type
-    /// ("namespace N; modifiers kind Name : bases"), its members indented by two spaces.
+    /// A public-API listing in the format of the nanoFramework API lister (tool/ beside the listings named by
+    /// NANOTCP_NF_API): one line per type ("namespace N; modifiers kind Name : bases"), its members indented by two
+    /// spaces. Listings made from sources and from a compiled assembly are read into the same form.
     /// </summary>
     internal sealed class ApiListing
     {
@@ -73,9 +74,12 @@ namespace NanoTcp.Compat.Tests
             return missing;
         }
 
-        // "// implicit" only says the compiler wrote the constructor; the signature is what matters.
+        // "// implicit" only says the compiler wrote the constructor; the signature is what matters. A listing made
+        // from sources writes a finalizer "~T()   // finalizer (…)", one made from metadata "protected override void
+        // Finalize()": read both as the latter.
         private static string Normalize(string line)
         {
+            if (line.Contains("   // finalizer")) return "  protected override void Finalize()";
             int marker = line.IndexOf("   // implicit");
             return (marker >= 0 ? line.Substring(0, marker) : line).TrimEnd();
         }

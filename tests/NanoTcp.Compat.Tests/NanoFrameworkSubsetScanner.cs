@@ -12,7 +12,7 @@ namespace NanoTcp.Compat.Tests
 {
     /// <summary>
     /// Reads a compiled assembly and lists what nanoFramework 1.x compiles but cannot run
-    /// (../shared/nanoframework.md §a): generic type or method definitions and instantiations,
+    /// (nanoframework/nanoframework.github.io: content/architecture/simplifications-and-trade-offs.md; nanoframework/nf-interpreter: src/CLR/Core/Interpreter.cpp): generic type or method definitions and instantiations,
     /// multi-dimensional arrays, pointer and function-pointer types, volatile fields, and the opcodes
     /// nanoCLR rejects (localloc = stackalloc, calli, cpblk, initblk, jmp, arglist, mkrefany, refanytype,
     /// refanyval, ckfinite) or silently runs unchecked (add.ovf/sub.ovf/mul.ovf/conv.ovf: `checked`).

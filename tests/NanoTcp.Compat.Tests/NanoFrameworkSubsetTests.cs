@@ -6,7 +6,7 @@ namespace NanoTcp.Compat.Tests
 {
     /// <summary>
     /// The compat build (tests/Compat) proves the portable code compiles against nanoFramework's API; this
-    /// proves the compiled IL uses nothing nanoFramework 1.x compiles but cannot run (../shared/nanoframework.md §a).
+    /// proves the compiled IL uses nothing nanoFramework 1.x compiles but cannot run (nanoframework/nanoframework.github.io: content/architecture/simplifications-and-trade-offs.md; nanoframework/nf-interpreter: src/CLR/Core/Interpreter.cpp).
     /// </summary>
     [TestClass]
     public sealed class NanoFrameworkSubsetTests

@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>RBM/WBM, pointer wrap and ERXRDPT buffering (enc28j60.md §4.2, §4.3, §11.2).</summary>
+    /// <summary>RBM/WBM, pointer wrap and ERXRDPT buffering (ENC28J60 facts §4.2, §4.3, §11.2).</summary>
     [TestClass]
     public sealed class BufferMemoryTests
     {

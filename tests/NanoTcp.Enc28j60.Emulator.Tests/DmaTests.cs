@@ -2,7 +2,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>DMA copy and checksum (enc28j60.md §8; acceptance check 33).</summary>
+    /// <summary>DMA copy and checksum (ENC28J60 facts §8; acceptance check 33).</summary>
     [TestClass]
     public sealed class DmaTests
     {

@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Each erratum switch (enc28j60.md §9, §11): on, a driver without the workaround misbehaves; off, the
+    /// <summary>Each erratum switch (ENC28J60 facts §9, §11): on, a driver without the workaround misbehaves; off, the
     /// chip behaves like the data sheet.</summary>
     [TestClass]
     public sealed class ErrataTests

@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Each fault injection of the emulator (issue 4, enc28j60.md §11.3/§11.4).</summary>
+    /// <summary>Each fault injection of the emulator (issue 4, ENC28J60 facts §11.3/§11.4).</summary>
     [TestClass]
     public sealed class FaultInjectionTests
     {

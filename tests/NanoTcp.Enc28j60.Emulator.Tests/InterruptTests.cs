@@ -2,7 +2,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>INT pin semantics and edges (enc28j60.md §2.5, §7 interrupt pattern, §11.5).</summary>
+    /// <summary>INT pin semantics and edges (ENC28J60 facts §2.5, §7 interrupt pattern, §11.5).</summary>
     [TestClass]
     public sealed class InterruptTests
     {

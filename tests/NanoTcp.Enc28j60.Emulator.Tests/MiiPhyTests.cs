@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>PHY access through the MII, BUSY timing, link status and PHY interrupts (enc28j60.md §3, §11.5).</summary>
+    /// <summary>PHY access through the MII, BUSY timing, link status and PHY interrupts (ENC28J60 facts §3, §11.5).</summary>
     [TestClass]
     public sealed class MiiPhyTests
     {

@@ -4,7 +4,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Register addresses as the tests use them (bank, address), written from enc28j60.md §2 independently
+    /// <summary>Register addresses as the tests use them (bank, address), written from ENC28J60 facts §2 independently
     /// of the emulator's own table.</summary>
     internal static class A
     {
@@ -186,7 +186,7 @@ namespace NanoTcp.Enc28j60.Emulator.Tests
             WaitMiiIdle();
         }
 
-        /// <summary>Initialisation per enc28j60.md §7 (ring 0x0000–RxEnd, TX at TxStart).</summary>
+        /// <summary>Initialisation per ENC28J60 facts §7 (ring 0x0000–RxEnd, TX at TxStart).</summary>
         public void Init(bool fullDuplex = true, byte filter = 0xA1)
         {
             Chip.AdvanceTime(1000);

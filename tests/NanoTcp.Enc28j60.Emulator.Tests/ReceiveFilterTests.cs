@@ -2,7 +2,7 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>ERXFCON filters (enc28j60.md §2.6, §11.3; acceptance checks 3 and 18).</summary>
+    /// <summary>ERXFCON filters (ENC28J60 facts §2.6, §11.3; acceptance checks 3 and 18).</summary>
     [TestClass]
     public sealed class ReceiveFilterTests
     {

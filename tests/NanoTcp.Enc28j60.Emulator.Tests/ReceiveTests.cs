@@ -4,7 +4,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Receive engine: ring placement, status vector, EPKTCNT, overflow (enc28j60.md §5, §11.3).</summary>
+    /// <summary>Receive engine: ring placement, status vector, EPKTCNT, overflow (ENC28J60 facts §5, §11.3).</summary>
     [TestClass]
     public sealed class ReceiveTests
     {

@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Reset values (enc28j60.md §2 reset column, §3) and reset behaviour (§1.3).</summary>
+    /// <summary>Reset values (ENC28J60 facts §2 reset column, §3) and reset behaviour (§1.3).</summary>
     [TestClass]
     public sealed class ResetValueTests
     {

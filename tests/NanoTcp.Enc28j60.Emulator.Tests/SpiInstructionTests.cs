@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Opcode decoding, banks, dummy byte, BFS/BFC scope, CS framing (enc28j60.md §1.2, §11.1).</summary>
+    /// <summary>Opcode decoding, banks, dummy byte, BFS/BFC scope, CS framing (ENC28J60 facts §1.2, §11.1).</summary>
     [TestClass]
     public sealed class SpiInstructionTests
     {

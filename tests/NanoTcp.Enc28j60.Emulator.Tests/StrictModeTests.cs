@@ -3,7 +3,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Protocol rules strict mode enforces beyond the per-area tests (enc28j60.md §11.1, §11.2, §11.6 check 5).</summary>
+    /// <summary>Protocol rules strict mode enforces beyond the per-area tests (ENC28J60 facts §11.1, §11.2, §11.6 check 5).</summary>
     [TestClass]
     public sealed class StrictModeTests
     {

@@ -4,7 +4,7 @@ using NanoTcp.Enc28j60.Emulation;
 
 namespace NanoTcp.Enc28j60.Emulator.Tests
 {
-    /// <summary>Transmit engine: control byte, padding/CRC, timing, TSV (enc28j60.md §6, §11.4).</summary>
+    /// <summary>Transmit engine: control byte, padding/CRC, timing, TSV (ENC28J60 facts §6, §11.4).</summary>
     [TestClass]
     public sealed class TransmitTests
     {

@@ -5,7 +5,7 @@ using NanoTcp.Enc28j60.Tests.Harness;
 
 namespace NanoTcp.Enc28j60.Tests
 {
-    /// <summary>enc28j60.md §11.6 checks 1–7: bring-up.</summary>
+    /// <summary>ENC28J60 facts §11.6 checks 1–7: bring-up.</summary>
     [TestClass]
     public sealed class BringUpTests
     {

@@ -6,7 +6,7 @@ using NanoTcp.Enc28j60.Tests.Harness;
 
 namespace NanoTcp.Enc28j60.Tests
 {
-    /// <summary>enc28j60.md §11.6 checks 30–33: interrupts, link, duplex, DMA.</summary>
+    /// <summary>ENC28J60 facts §11.6 checks 30–33: interrupts, link, duplex, DMA.</summary>
     [TestClass]
     public sealed class InterruptLinkDuplexTests
     {

@@ -9,7 +9,7 @@ namespace NanoTcp.Firmware.Tests
     [TestClass]
     public sealed class BoardTests
     {
-        // nanoFramework classic-ESP32 defaults (../shared/nanoframework.md §d): SPI1 MOSI 23 / MISO 25 / CLK 19,
+        // nanoFramework classic-ESP32 defaults (nanoframework/nf-interpreter: targets/ESP32/_common/ESP32_DeviceMapping.cpp): SPI1 MOSI 23 / MISO 25 / CLK 19,
         // I2C1 data 18 / clock 19, I2C2 data 25 / clock 26.
         private static readonly int[] DefaultSpi1Pins = { 23, 25, 19 };
 

@@ -27,6 +27,9 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>The board's MAC address. Default 02:4E:54:00:00:02 (locally administered).</summary>
         public byte[] MacAddress = { 0x02, 0x4E, 0x54, 0x00, 0x00, 0x02 };
 
+        /// <summary>Run the sample application (firmware/Sample) instead of the firmware; only the addresses apply.</summary>
+        public bool Sample;
+
         /// <summary>Telnet password; null keeps the firmware's default, empty disables the login.</summary>
         public string Password;
 

@@ -6,7 +6,7 @@ namespace NanoTcp.Enc28j60.Device
     /// <see cref="IInterruptPin"/> over a GPIO input wired to the ENC28J60 INT pin (active low, push-pull, so input-only
     /// GPIOs 34–39 work). A level adapter: it reports "service needed" while INT is low. It reads the pin instead of
     /// subscribing to <c>GpioPin.ValueChanged</c> because nanoFramework allocates an event-args object per delivered
-    /// GPIO event (shared/nanoframework.md §e); the driver's INTIE toggling keeps it correct either way.
+    /// GPIO event (nanoframework/System.Device.Gpio: GpioController.cs @ v1.1.62); the driver's INTIE toggling keeps it correct either way.
     /// </summary>
     public sealed class GpioInterruptPin : IInterruptPin
     {

@@ -6,7 +6,7 @@ using NanoTcp.Enc28j60.Emulation;
 namespace NanoTcp.Enc28j60.Bench
 {
     /// <summary>
-    /// Steady-state SPI cost of the driver per frame (enc28j60.md §10.2 budget: ≤ 5 per received, ≤ 9 per
+    /// Steady-state SPI cost of the driver per frame (ENC28J60 facts §10.2 budget: ≤ 5 per received, ≤ 9 per
     /// transmitted frame) and host CPU time per frame, against the emulated rev. B7 chip, full duplex.
     /// Receive is measured in batches of <see cref="Batch"/> frames (what the ring holds of full-size frames);
     /// the single-frame-batch figure is printed too. Transmit sends back-to-back frames of one size.
