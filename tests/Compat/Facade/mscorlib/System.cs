@@ -303,6 +303,14 @@ namespace System
 
     public delegate void EventHandler(object sender, EventArgs e);
 
+    public static class BitConverter
+    {
+        public static bool IsLittleEndian => throw null;
+        public static ushort ToUInt16(byte[] value, int startIndex) => throw null;
+        public static uint ToUInt32(byte[] value, int startIndex) => throw null;
+        public static ulong ToUInt64(byte[] value, int startIndex) => throw null;
+    }
+
     public static class Console
     {
         public static void Write(string value) => throw null;
