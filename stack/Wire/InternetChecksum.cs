@@ -17,7 +17,7 @@ namespace NanoTcp.Wire
         /// Cost on the nanoFramework interpreter, where each IL instruction is the price and
         /// <see cref="BitConverter.ToUInt64(byte[], int)"/> is one native call: the data is read 8 bytes per call in
         /// the machine's byte order, and each 64-bit word is reduced modulo 0xFFFF (one <c>rem.un</c>) before it is
-        /// summed, about 8 IL instructions per 8 bytes. The one's-complement sum may be computed in either byte
+        /// summed, about 8 IL instructions per 8 bytes (1460 bytes: ≈ 1,800 IL and 183 native calls). The one's-complement sum may be computed in either byte
         /// order and swapped at the end (RFC 1071 §2(B)); deferring the end-around carries is §2(C). Returns
         /// exactly what a per-word sum folded to 16 bits returns: 0 only when every byte is 0, never for data that
         /// sums to 0xFFFF. Exact for any length up to 2^31.
@@ -27,10 +27,12 @@ namespace NanoTcp.Wire
             ulong m = OnesModulus;
             ulong total = 0;
             int i = offset, end = offset + length;
-            for (; i + 32 <= end; i += 32)
+            for (; i + 64 <= end; i += 64)
             {
                 total += BitConverter.ToUInt64(b, i) % m + BitConverter.ToUInt64(b, i + 8) % m
-                    + BitConverter.ToUInt64(b, i + 16) % m + BitConverter.ToUInt64(b, i + 24) % m;
+                    + BitConverter.ToUInt64(b, i + 16) % m + BitConverter.ToUInt64(b, i + 24) % m
+                    + BitConverter.ToUInt64(b, i + 32) % m + BitConverter.ToUInt64(b, i + 40) % m
+                    + BitConverter.ToUInt64(b, i + 48) % m + BitConverter.ToUInt64(b, i + 56) % m;
             }
             for (; i + 8 <= end; i += 8)
             {
@@ -39,11 +41,12 @@ namespace NanoTcp.Wire
             // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
             // machine is little-endian (an odd last byte is then the low byte of a zero-padded word).
             bool little = BitConverter.IsLittleEndian;
+            int high = little ? 8 : 0, low = little ? 0 : 8;
             for (; i + 2 <= end; i += 2)
             {
-                total += little ? (uint)(b[i] | (b[i + 1] << 8)) : (uint)((b[i] << 8) | b[i + 1]);
+                total += (uint)((b[i] << low) | (b[i + 1] << high));
             }
-            if (i < end) total += little ? b[i] : (uint)(b[i] << 8);
+            if (i < end) total += (uint)(b[i] << low);
 
             uint folded = Fold(total);
             if (folded == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
