@@ -33,9 +33,10 @@ namespace NanoTcp.Firmware
             _services = new ClassicService[settings.ListenersNeeded - (settings.TelnetEnabled ? 1 : 0)];
             int n = 0;
             int connections = settings.ServiceConnections;
-            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners);
-            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners);
-            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners);
+            byte[] scratch = _services.Length > 0 ? new byte[ClassicService.ScratchSize] : null;
+            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners, scratch);
+            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners, scratch);
+            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners, scratch);
             StartupLog.Write(platform, settings, this);
         }
 

@@ -16,8 +16,8 @@ namespace NanoTcp.Firmware
         private readonly int[] _column;
 
         /// <summary>Opens <paramref name="port"/> (19 by default, RFC 864).</summary>
-        public ChargenService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "chargen", port, maxConnections, listeners)
+        public ChargenService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "chargen", port, maxConnections, listeners, scratch)
         {
             int n = maxConnections < 1 ? 1 : maxConnections;
             _line = new int[n];

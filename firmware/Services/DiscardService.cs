@@ -6,8 +6,8 @@ namespace NanoTcp.Firmware
         private const int ReadsPerStep = 8;
 
         /// <summary>Opens <paramref name="port"/> (9 by default, RFC 863).</summary>
-        public DiscardService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "discard", port, maxConnections, listeners)
+        public DiscardService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "discard", port, maxConnections, listeners, scratch)
         {
         }
 

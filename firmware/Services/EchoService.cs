@@ -7,8 +7,8 @@ namespace NanoTcp.Firmware
     public sealed class EchoService : ClassicService
     {
         /// <summary>Opens <paramref name="port"/> (7 by default, RFC 862).</summary>
-        public EchoService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "echo", port, maxConnections, listeners)
+        public EchoService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "echo", port, maxConnections, listeners, scratch)
         {
         }
 

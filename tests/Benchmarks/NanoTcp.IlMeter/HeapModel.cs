@@ -35,6 +35,9 @@ namespace NanoTcp.IlMeter
         private readonly HashSet<Assembly> _excluded = new HashSet<Assembly>();
         private readonly List<KeyValuePair<string, long>> _components = new List<KeyValuePair<string, long>>();
 
+        /// <summary>Bytes per type name (arrays by element type and length), for finding where the heap goes.</summary>
+        public Dictionary<string, long> ByType { get; } = new Dictionary<string, long>();
+
         /// <summary>Objects of <paramref name="assembly"/> are host stand-ins: not priced, not walked.</summary>
         public void Exclude(Assembly assembly) => _excluded.Add(assembly);
 
@@ -107,7 +110,10 @@ namespace NanoTcp.IlMeter
             {
                 object value = pending.Pop();
                 if (value == null || value is Pointer || !_seen.Add(value) || _excluded.Contains(value.GetType().Assembly)) continue;
-                bytes += PriceOf(value);
+                long price = PriceOf(value);
+                bytes += price;
+                string key = value is Array a ? a.GetType().GetElementType().Name + "[" + a.Length + "]" : value.GetType().Name;
+                ByType[key] = (ByType.TryGetValue(key, out long sofar) ? sofar : 0) + price;
                 foreach (object child in Children(value)) pending.Push(child);
             }
             return bytes;

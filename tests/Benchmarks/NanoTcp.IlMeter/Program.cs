@@ -53,9 +53,16 @@ namespace NanoTcp.IlMeter
                 run.Invoke(null, new object[] { names, IlPerSecondLow, IlPerSecondHigh });
 
                 // The heap estimate runs on the unmodified assemblies (the rewriting adds no fields, but keep it plain).
-                foreach (KeyValuePair<string, long> line in DeviceDefaults.Estimate().Lines())
+                Estimate estimate = DeviceDefaults.Estimate();
+                foreach (KeyValuePair<string, long> line in estimate.Lines())
                 {
                     Console.WriteLine(line.Key + "=" + line.Value.ToString(CultureInfo.InvariantCulture));
+                }
+                if (Array.IndexOf(args, "--heap-detail") >= 0)
+                {
+                    var types = new List<KeyValuePair<string, long>>(estimate.Model.ByType);
+                    types.Sort((x, y) => y.Value.CompareTo(x.Value));
+                    foreach (KeyValuePair<string, long> t in types) Console.WriteLine("heap.type." + t.Key + "=" + t.Value);
                 }
                 return 0;
             }
