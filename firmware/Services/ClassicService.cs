@@ -7,8 +7,11 @@ namespace NanoTcp.Firmware
     /// </summary>
     public abstract class ClassicService
     {
-        /// <summary>Scratch size: one full Ethernet-sized segment (MSS 1460) per step, so chargen fills whole segments.</summary>
-        public const int ScratchSize = 1460;
+        /// <summary>
+        /// Largest useful scratch: one full Ethernet-sized segment (MSS 1460) per step, so chargen fills whole
+        /// segments. The application sizes the shared scratch to the smaller of this and the send buffer.
+        /// </summary>
+        public const int MaxScratchSize = 1460;
 
         /// <summary><see cref="ReceiveSome"/>: the peer sent FIN and every byte before it has been read.</summary>
         protected const int EndOfStream = -1;
@@ -22,7 +25,7 @@ namespace NanoTcp.Firmware
         protected readonly NetworkStack Stack;
 
         /// <summary>
-        /// Scratch buffer of <see cref="ScratchSize"/> bytes shared by every connection of every service: one buffer
+        /// Scratch buffer (at most <see cref="MaxScratchSize"/> bytes) shared by every connection of every service: one buffer
         /// instead of one per service saves 1,488 bytes of the device's heap per service.
         /// </summary>
         protected readonly byte[] Scratch;

@@ -16,7 +16,7 @@ namespace NanoTcp.Firmware
         {
             for (int i = 0; i < ReadsPerStep; i++)
             {
-                int got = ReceiveSome(connection, ScratchSize);
+                int got = ReceiveSome(connection, Scratch.Length);
                 if (got < 0) return ServiceStep.Finished;
                 if (got == 0) return ServiceStep.Idle;
             }

@@ -25,7 +25,10 @@ namespace NanoTcp.IlMeter
         /// <summary>Most the firmware may keep (objects, statics and assemblies) so the user's application has ≥ 30 KB.</summary>
         public const int FirmwareBudgetBytes = 40 * 1024;
 
-        /// <summary>Builds and prices the device defaults.</summary>
+        /// <summary>Most the small profile may keep so a 49 KB (BLE) heap leaves ≥ 15 KB for the application.</summary>
+        public const int SmallProfileBudgetBytes = 34 * 1024;
+
+        /// <summary>Builds and prices the device defaults (what <c>DeviceConfiguration.CreateSettings</c> returns).</summary>
         public static Estimate Estimate() => Price(DeviceConfiguration.CreateSettings());
 
         /// <summary>Builds the firmware with <paramref name="settings"/> over the emulator and prices what it keeps.</summary>

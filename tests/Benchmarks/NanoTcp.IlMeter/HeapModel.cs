@@ -11,8 +11,8 @@ namespace NanoTcp.IlMeter
     /// names are assumed, so it prices any shape of the code). The model, exact for the objects issue 11 measured
     /// on the interpreter: every field is one 12-byte heap block whatever its type, plus 12 for the object itself;
     /// an array costs its elements (1, 2, 4 or 8 bytes for primitives, a 12-byte block per reference) plus 20,
-    /// rounded up to a multiple of 12; a string costs a 12-byte block plus its UTF-8 text with a terminator, rounded
-    /// up to 12; a struct-typed field is a block referencing a boxed copy (priced as an object); a delegate is an
+    /// rounded up to a multiple of 12; a string built at run time costs a 12-byte block plus its UTF-8 text with a
+    /// terminator, rounded up to 12, a literal only the block (its text stays in the assembly); a struct-typed field is a block referencing a boxed copy (priced as an object); a delegate is an
     /// object of two fields. Static fields of the portable types cost 12 each. Assemblies are priced by
     /// <see cref="AssemblyAllowance"/>. Objects of excluded assemblies (host stand-ins) are neither priced nor
     /// walked through.
@@ -35,7 +35,7 @@ namespace NanoTcp.IlMeter
         private readonly HashSet<Assembly> _excluded = new HashSet<Assembly>();
         private readonly List<KeyValuePair<string, long>> _components = new List<KeyValuePair<string, long>>();
 
-        /// <summary>Bytes per type name (arrays by element type and length), for finding where the heap goes.</summary>
+        /// <summary>Bytes per component and type name (arrays by element type and length), for finding where the heap goes.</summary>
         public Dictionary<string, long> ByType { get; } = new Dictionary<string, long>();
 
         /// <summary>Objects of <paramref name="assembly"/> are host stand-ins: not priced, not walked.</summary>
@@ -58,7 +58,7 @@ namespace NanoTcp.IlMeter
         /// <summary>Prices everything reachable from <paramref name="root"/> not already priced, as one component.</summary>
         public long Add(string component, object root)
         {
-            long bytes = Walk(root);
+            long bytes = Walk(root, component);
             // A root already reached through an earlier component (the application's Stack property) adds nothing.
             if (bytes > 0) _components.Add(new KeyValuePair<string, long>(component, bytes));
             return bytes;
@@ -94,14 +94,16 @@ namespace NanoTcp.IlMeter
         {
             switch (value)
             {
-                case string s: return RoundUp(Block + Encoding.UTF8.GetByteCount(s) + 1);
+                // A literal (interned) is a block pointing into the assembly's string table; a string built at run time
+                // carries its UTF-8 text.
+                case string s: return string.IsInterned(s) != null ? Block : RoundUp(Block + Encoding.UTF8.GetByteCount(s) + 1);
                 case Array a: return RoundUp(ElementSize(a.GetType().GetElementType()) * (long)a.Length + ArrayHeader);
                 case Delegate _: return Block + 2 * Block;
                 default: return Block + Block * (long)InstanceFields(value.GetType()).Count;
             }
         }
 
-        private long Walk(object root)
+        private long Walk(object root, string component)
         {
             long bytes = 0;
             var pending = new Stack<object>();
@@ -112,7 +114,7 @@ namespace NanoTcp.IlMeter
                 if (value == null || value is Pointer || !_seen.Add(value) || _excluded.Contains(value.GetType().Assembly)) continue;
                 long price = PriceOf(value);
                 bytes += price;
-                string key = value is Array a ? a.GetType().GetElementType().Name + "[" + a.Length + "]" : value.GetType().Name;
+                string key = component + "." + (value is Array a ? a.GetType().GetElementType().Name + "[" + a.Length + "]" : value.GetType().Name);
                 ByType[key] = (ByType.TryGetValue(key, out long sofar) ? sofar : 0) + price;
                 foreach (object child in Children(value)) pending.Push(child);
             }
@@ -122,7 +124,7 @@ namespace NanoTcp.IlMeter
         private long FieldValue(Type fieldType, object value)
         {
             if (value == null || fieldType.IsPrimitive || fieldType.IsEnum || fieldType.IsPointer) return 0;
-            return Walk(value);
+            return Walk(value, "statics");
         }
 
         private static IEnumerable<object> Children(object value)

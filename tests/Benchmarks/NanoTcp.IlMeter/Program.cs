@@ -58,6 +58,10 @@ namespace NanoTcp.IlMeter
                 {
                     Console.WriteLine(line.Key + "=" + line.Value.ToString(CultureInfo.InvariantCulture));
                 }
+                Estimate small = DeviceDefaults.Price(NanoTcp.Firmware.Device.DeviceConfiguration.CreateSmallSettings());
+                Console.WriteLine("heap.small_profile.total_kept=" + small.Total);
+                Console.WriteLine("heap.small_profile.esp32_ble_left_for_application=" + (DeviceDefaults.Esp32BleHeapBytes - small.Total));
+                Console.WriteLine("heap.small_profile.budget=" + DeviceDefaults.SmallProfileBudgetBytes);
                 if (Array.IndexOf(args, "--heap-detail") >= 0)
                 {
                     var types = new List<KeyValuePair<string, long>>(estimate.Model.ByType);
