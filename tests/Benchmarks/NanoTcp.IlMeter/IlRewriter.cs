@@ -26,6 +26,8 @@ namespace NanoTcp.IlMeter
         private readonly NativeMethods _native;
         private readonly HashSet<string> _metered;
         private readonly List<string> _methodNames = new List<string>();
+        private readonly SortedSet<string> _nativeCalled = new SortedSet<string>();
+        private readonly SortedSet<string> _externalCalled = new SortedSet<string>();
 
         public IlRewriter(NativeMethods native, IEnumerable<string> meteredAssemblies)
         {
@@ -35,6 +37,12 @@ namespace NanoTcp.IlMeter
 
         /// <summary>Names of the metered methods, by id.</summary>
         public IReadOnlyList<string> MethodNames => _methodNames;
+
+        /// <summary>The device-native library methods the metered code calls (Type::Method).</summary>
+        public IEnumerable<string> NativeCalled => _nativeCalled;
+
+        /// <summary>The managed (or host-only) library methods the metered code calls.</summary>
+        public IEnumerable<string> ExternalCalled => _externalCalled;
 
         /// <summary>Rewrites <paramref name="source"/> into <paramref name="destinationFolder"/>.</summary>
         public void Rewrite(string source, string destinationFolder)
@@ -70,7 +78,7 @@ namespace NanoTcp.IlMeter
             {
                 Instruction start = leaders[b];
                 Instruction end = b + 1 < leaders.Count ? leaders[b + 1] : null;
-                int count = 0, native = 0, alloc = b == 0 ? structLocals : 0, external = 0;
+                int count = 0, native = 0, alloc = 0, external = 0;
                 for (Instruction i = start; i != end; i = i.Next)
                 {
                     count++;
@@ -86,6 +94,18 @@ namespace NanoTcp.IlMeter
                 injected[start] = first;
             }
             Retarget(body, injected);
+            if (structLocals > 0)
+            {
+                // nanoCLR allocates each struct local once per call: counted before the first block, outside any loop
+                // that branches back to it.
+                Instruction entry = body.Instructions[0];
+                il.InsertBefore(entry, il.Create(OpCodes.Ldc_I4_0));
+                il.InsertBefore(entry, il.Create(OpCodes.Ldc_I4_0));
+                il.InsertBefore(entry, il.Create(OpCodes.Ldc_I4, structLocals));
+                il.InsertBefore(entry, il.Create(OpCodes.Ldc_I4_0));
+                il.InsertBefore(entry, il.Create(OpCodes.Ldc_I4, id));
+                il.InsertBefore(entry, il.Create(OpCodes.Call, block));
+            }
             body.OptimizeMacros();
         }
 
@@ -106,8 +126,17 @@ namespace NanoTcp.IlMeter
                 {
                     return;
                 }
-                if (_native.IsNative(callee)) native++;
-                else if (!_native.IsTrivial(callee)) external++;
+                string name = callee.DeclaringType.FullName + "::" + callee.Name;
+                if (_native.IsNative(callee))
+                {
+                    native++;
+                    _nativeCalled.Add(name);
+                }
+                else if (!_native.IsTrivial(callee))
+                {
+                    external++;
+                    _externalCalled.Add(name);
+                }
             }
         }
 

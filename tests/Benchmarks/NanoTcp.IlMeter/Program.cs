@@ -44,6 +44,8 @@ namespace NanoTcp.IlMeter
                 string names = Path.Combine(folder, "methods.txt");
                 File.WriteAllLines(names, rewriter.MethodNames);
                 Console.WriteLine("il.native_methods_in_nanoframework_mscorlib=" + native.Count);
+                Console.WriteLine("il.native_methods_called=" + string.Join(" ", rewriter.NativeCalled));
+                Console.WriteLine("il.external_methods_called=" + string.Join(" ", rewriter.ExternalCalled));
                 Console.WriteLine("il.esp32_il_per_second_range=" + IlPerSecondLow.ToString(CultureInfo.InvariantCulture) + "-"
                     + IlPerSecondHigh.ToString(CultureInfo.InvariantCulture));
 
