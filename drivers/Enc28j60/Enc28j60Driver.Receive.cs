@@ -93,18 +93,20 @@ namespace NanoTcp.Enc28j60
             }
 
             _headerPrefetched = false;
-            if (!ReceiveStatusVector.IsStructurallyValid(_header, 0, packetStart))
+            int nextPacket = ReceiveStatusVector.NextPacket(_header, 0);
+            int byteCount = ReceiveStatusVector.ByteCount(_header, 0);
+            int status = ReceiveStatusVector.Status(_header, 0);
+            if (!ReceiveStatusVector.IsStructurallyValid(nextPacket, byteCount, status, packetStart))
             {
                 Counters.CorruptHeaders++;
                 RecoverReceiveRing();
                 return 0;
             }
 
-            int nextPacket = ReceiveStatusVector.NextPacket(_header, 0);
-            int stored = ReceiveStatusVector.StoredLength(_header, 0);
-            int frameLength = ReceiveStatusVector.FrameLength(_header, 0);
+            int stored = ReceiveStatusVector.StoredLength(byteCount);
+            int frameLength = byteCount - BufferLayout.FcsLength;
             int delivered = 0;
-            if (!ReceiveStatusVector.ReceivedOk(_header, 0))
+            if (!ReceiveStatusVector.ReceivedOk(status))
             {
                 Counters.CrcErrors++;
             }

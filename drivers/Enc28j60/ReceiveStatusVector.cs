@@ -2,9 +2,9 @@ namespace NanoTcp.Enc28j60
 {
     /// <summary>
     /// The 6-byte header in front of every packet in the receive ring (DS §7.2.2, Table 7-3): next-packet pointer,
-    /// received byte count (including the 4-byte FCS) and status bits 31:16, read in place from the driver's
-    /// header buffer. Static accessors over <c>byte[]</c> + offset rather than a struct: nanoCLR heap-allocates
-    /// every struct local at each call. <see cref="IsStructurallyValid"/> checks the header against everything
+    /// received byte count (including the 4-byte FCS) and status bits 31:16, decoded from the driver's header
+    /// buffer by static accessors over <c>byte[]</c> + offset rather than a struct: nanoCLR heap-allocates every
+    /// struct local at each call. <see cref="IsStructurallyValid"/> checks the header against everything
     /// the ring geometry implies, so a desynchronised or corrupt ring is caught before its length is trusted
     /// (UIPEthernet#48).
     /// </summary>
@@ -26,29 +26,24 @@ namespace NanoTcp.Enc28j60
         /// <summary>RSV bits 31:16.</summary>
         public static int Status(byte[] header, int offset) => header[offset + 4] | (header[offset + 5] << 8);
 
-        /// <summary>RXOK set and no CRC error.</summary>
-        public static bool ReceivedOk(byte[] header, int offset)
+        /// <summary>RXOK set and no CRC error, from the <see cref="Status"/> bits.</summary>
+        public static bool ReceivedOk(int status) => (status & StatusReceivedOk) != 0 && (status & StatusCrcError) == 0;
+
+        /// <summary>Bytes from the frame's first byte to the next packet: the byte count rounded up to even.</summary>
+        public static int StoredLength(int byteCount) => (byteCount + 1) & ~1;
+
+        /// <summary>
+        /// True when a header with these fields is consistent with a packet that starts at
+        /// <paramref name="packetStart"/>: next pointer even and inside the ring, byte count of a legal frame, bit 31
+        /// clear, and the next pointer exactly where this packet ends.
+        /// </summary>
+        public static bool IsStructurallyValid(int nextPacket, int byteCount, int status, int packetStart)
         {
-            int status = Status(header, offset);
-            return (status & StatusReceivedOk) != 0 && (status & StatusCrcError) == 0;
-        }
-
-        /// <summary>Bytes from the frame's first byte to the next packet: byte count rounded up to even.</summary>
-        public static int StoredLength(byte[] header, int offset) => (ByteCount(header, offset) + 1) & ~1;
-
-        /// <summary>Frame length for the stack: FCS removed.</summary>
-        public static int FrameLength(byte[] header, int offset) => ByteCount(header, offset) - BufferLayout.FcsLength;
-
-        /// <summary>True when the header is consistent with a packet that starts at <paramref name="packetStart"/>.</summary>
-        public static bool IsStructurallyValid(byte[] header, int offset, int packetStart)
-        {
-            int next = NextPacket(header, offset);
-            int count = ByteCount(header, offset);
-            bool nextInRing = next <= BufferLayout.ReceiveEnd && (next & 1) == 0;
-            bool countInRange = count >= BufferLayout.MinFrameLength + BufferLayout.FcsLength
-                && count <= BufferLayout.MaxFrameLengthWithFcs;
-            if (!nextInRing || !countInRange || (Status(header, offset) & StatusZero) != 0) return false;
-            return BufferLayout.RingAdd(packetStart, Length + StoredLength(header, offset)) == next;
+            bool nextInRing = nextPacket <= BufferLayout.ReceiveEnd && (nextPacket & 1) == 0;
+            bool countInRange = byteCount >= BufferLayout.MinFrameLength + BufferLayout.FcsLength
+                && byteCount <= BufferLayout.MaxFrameLengthWithFcs;
+            if (!nextInRing || !countInRange || (status & StatusZero) != 0) return false;
+            return BufferLayout.RingAdd(packetStart, Length + StoredLength(byteCount)) == nextPacket;
         }
     }
 }
