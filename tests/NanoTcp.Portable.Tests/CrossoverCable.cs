@@ -5,7 +5,9 @@ namespace NanoTcp.Portable.Tests
     /// <summary>
     /// Two <see cref="ILink"/> ends joined back to back, like a crossover cable: a frame one end transmits is
     /// the next frame the other end receives. Fixed rings allocated at construction, so it allocates nothing per
-    /// frame and runs on a device. Either direction can be cut to model a peer that vanished.
+    /// frame and runs on a device. Either direction can be cut to model a peer that vanished, and an end can
+    /// refuse to transmit to model a busy driver. The one in-memory link of the test suites: the on-device tests,
+    /// the firmware tests, the scenario harness and the two-stack simulation all use it.
     /// </summary>
     public sealed class CrossoverCable
     {
@@ -42,6 +44,7 @@ namespace NanoTcp.Portable.Tests
                 for (int i = 0; i < frames; i++) _frames[i] = new byte[maxFrameSize];
                 IsUp = true;
                 Delivers = true;
+                AcceptsTransmit = true;
             }
 
             internal End Peer { get; set; }
@@ -51,6 +54,9 @@ namespace NanoTcp.Portable.Tests
 
             /// <summary>When false, frames this end transmits are lost (the cable is cut in that direction).</summary>
             public bool Delivers { get; set; }
+
+            /// <summary>When false, <see cref="Transmit"/> refuses every frame (a busy or failed driver).</summary>
+            public bool AcceptsTransmit { get; set; }
 
             /// <summary>Frames waiting to be received on this end.</summary>
             public int Pending => _count;
@@ -76,6 +82,7 @@ namespace NanoTcp.Portable.Tests
             /// <inheritdoc />
             public bool Transmit(byte[] buffer, int offset, int count)
             {
+                if (!AcceptsTransmit) return false;
                 if (!Delivers) return true;
                 return Peer.Enqueue(buffer, offset, count);
             }

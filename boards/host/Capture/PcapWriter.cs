@@ -49,7 +49,15 @@ namespace NanoTcp.VirtualBoard.Capture
         public void Write(byte[] frame, int offset, int length)
         {
             long elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_stopwatchAtStart).Ticks;
-            long micros = (_epochTicksAtStart + elapsed) / 10;
+            Write(frame, offset, length, (_epochTicksAtStart + elapsed) / 10);
+        }
+
+        /// <summary>
+        /// Appends one frame with the given timestamp in microseconds since the Unix epoch (the scenario harness
+        /// writes its virtual clock here, so a capture shows the time each timer fired).
+        /// </summary>
+        public void Write(byte[] frame, int offset, int length, long micros)
+        {
             int captured = length < SnapLength ? length : SnapLength;
             PutU32(_record, 0, (uint)(micros / 1000000));
             PutU32(_record, 4, (uint)(micros % 1000000));

@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using NanoTcp;
-using NanoTcp.Stack.Tests.Infrastructure;
+using NanoTcp.Scenarios.Harness;
 
 namespace NanoTcp.Stack.Bench
 {

@@ -28,22 +28,29 @@ namespace NanoTcp.Scenarios.Harness
             Assert.AreEqual("bad IPv4 header checksum", error);
         }
 
-        [TestMethod]
-        public void TcpSegment_RoundTripWithOptions_AndMalformedOptionsRejected()
+        private static readonly Segment Template = new Segment
         {
-            var s = new Segment
-            {
-                SourcePort = 40000, DestinationPort = 80, Seq = 0xFFFFFFF0, Ack = 7, Flags = Flags.Syn | Flags.Ack, Window = 1234,
-                Options = new[] { TcpOption.Unknown(253, 1), TcpOption.Mss(1460) }, Payload = new byte[] { 1, 2, 3 },
-            };
-            byte[] t = s.Encode(0xC0000201, 0xC0000202);
+            SourcePort = 40000, DestinationPort = 80, Seq = 0xFFFFFFF0, Ack = 7, Flags = Flags.Syn | Flags.Ack, Window = 1234,
+            Options = new[] { TcpOption.Unknown(253, 1), TcpOption.Mss(1460) }, Payload = new byte[] { 1, 2, 3 },
+        };
+
+        [TestMethod]
+        public void TcpSegment_RoundTripWithOptions_PseudoHeaderCoversAddresses()
+        {
+            byte[] t = Template.Encode(0xC0000201, 0xC0000202);
             var back = Segment.Parse(t, 0xC0000201, 0xC0000202, out string error);
             Assert.IsNull(error);
-            Assert.AreEqual(s.ToString(), back.ToString());
+            Assert.AreEqual(Template.ToString(), back.ToString());
             Assert.AreEqual((ushort?)1460, back.Mss);
             Assert.IsNull(Segment.Parse(t, 0xC0000201, 0xC0000203, out error), "pseudo-header covers the addresses");
-            var bad = s with { RawOptions = new byte[] { 253, 0, 0, 0 } };
-            Assert.IsNull(Segment.Parse(bad.Encode(1, 2), 1, 2, out error));
+            Assert.AreEqual("bad TCP checksum", error);
+        }
+
+        [TestMethod]
+        public void TcpSegment_OptionLengthZero_Rejected()
+        {
+            var bad = Template with { RawOptions = new byte[] { 253, 0, 0, 0 } };
+            Assert.IsNull(Segment.Parse(bad.Encode(1, 2), 1, 2, out string error));
             StringAssert.Contains(error, "bad length");
         }
     }

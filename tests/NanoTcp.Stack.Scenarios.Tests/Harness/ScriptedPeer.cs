@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoTcp;
+using NanoTcp.Portable.Tests;
+using NanoTcp.VirtualBoard.Capture;
 using NanoTcp.Scenarios.Harness.Wire;
 
 namespace NanoTcp.Scenarios.Harness
 {
     /// <summary>
-    /// The remote end of a scripted TCP conversation (smoltcp's socket tests, ../shared/peers.md §3.1): one
-    /// <see cref="NetworkStack"/> (the DUT) on an <see cref="InMemoryLink"/>, a virtual clock, and a peer that
+    /// The remote end of a scripted conversation, in the style of smoltcp's socket tests: one
+    /// <see cref="NetworkStack"/> (the DUT) on one end of a <see cref="CrossoverCable"/>, a virtual clock, and a peer that
     /// answers ARP by itself so the script sees only IP traffic. Every frame the DUT sends is decoded by the
     /// test-side codec (<see cref="Wire"/>) with all checksums verified; a malformed frame fails the test.
     /// </summary>
@@ -29,6 +31,10 @@ namespace NanoTcp.Scenarios.Harness
         private readonly Queue<Emitted> _segments = new Queue<Emitted>();
         private readonly List<string> _trace = new List<string>();
         private readonly List<(long, byte[])> _frames = new List<(long, byte[])>();
+        private readonly byte[] _receive = new byte[MaxFrame];
+
+        /// <summary>Largest frame the cable carries (an Ethernet frame without FCS).</summary>
+        public const int MaxFrame = 1514;
 
         /// <summary>A TCP segment the DUT sent and the virtual time at which it left.</summary>
         public readonly record struct Emitted(long Time, Segment Segment);
@@ -47,8 +53,8 @@ namespace NanoTcp.Scenarios.Harness
                 DelayedAck = false, // scripts expect every ACK at once; tests of delayed ACK turn it back on
             };
             configure?.Invoke(Config);
-            Link = new InMemoryLink();
-            Stack = new NetworkStack(Config, Link);
+            Cable = new CrossoverCable(256, MaxFrame);
+            Stack = new NetworkStack(Config, Cable.EndA);
             Pump();
         }
 
@@ -56,8 +62,10 @@ namespace NanoTcp.Scenarios.Harness
         public NetworkStack Stack { get; }
         /// <summary>The configuration the DUT was built from.</summary>
         public StackConfig Config { get; }
-        /// <summary>The wire between the script and the DUT.</summary>
-        public InMemoryLink Link { get; }
+        /// <summary>The wire between the script and the DUT: the DUT owns <c>EndA</c>, the peer <c>EndB</c>.</summary>
+        public CrossoverCable Cable { get; }
+        /// <summary>The DUT's end of the cable (link state, refused transmits).</summary>
+        public CrossoverCable.End DutLink => Cable.EndA;
         /// <summary>The fixed ISNs the DUT draws from.</summary>
         public FixedIsns Isns { get; }
         /// <summary>Virtual time in ms.</summary>
@@ -68,6 +76,13 @@ namespace NanoTcp.Scenarios.Harness
         public ushort PeerPort { get; set; } = 40000;
         /// <summary>The DUT's TCP port (destination of injected segments).</summary>
         public ushort DutPort { get; set; } = 80;
+        /// <summary>
+        /// The peer's MAC address now (<see cref="PeerMac"/> unless a script moves the peer to another NIC): the
+        /// source of its frames and the only destination the DUT may address IP frames to.
+        /// </summary>
+        public byte[] Mac { get; set; } = (byte[])PeerMac.Clone();
+        /// <summary>The last frame the DUT sent, as it was on the wire.</summary>
+        public byte[] LastFrameFromDut { get; private set; }
         /// <summary>When false, ARP requests from the DUT go unanswered.</summary>
         public bool AnswerArp { get; set; } = true;
         /// <summary>ARP requests for the peer that the peer answered.</summary>
@@ -94,9 +109,9 @@ namespace NanoTcp.Scenarios.Harness
                 NextDeadline = Stack.Poll(Now);
                 bool injected = false;
                 byte[] frame;
-                while ((frame = Link.TakeTransmitted()) != null) injected |= Classify(frame);
+                while ((frame = TakeTransmitted()) != null) injected |= Classify(frame);
                 // A deadline of "now" means "poll again at once" (frames or requests still queued).
-                if (!injected && Link.PendingToStack == 0 && NextDeadline > Now) return;
+                if (!injected && Cable.EndA.Pending == 0 && NextDeadline > Now) return;
             }
             Assert.Fail("the DUT kept producing work at t=" + Now + Environment.NewLine + Trace);
         }
@@ -179,19 +194,43 @@ namespace NanoTcp.Scenarios.Harness
             return EthernetFrameTo(EthernetFrame.TypeIpv4, ip.Encode());
         }
 
-        /// <summary>An Ethernet frame from the peer to the DUT.</summary>
-        public static byte[] EthernetFrameTo(ushort etherType, byte[] payload)
-            => new EthernetFrame { Destination = DutMac, Source = PeerMac, EtherType = etherType, Payload = payload }.Encode();
+        /// <summary>An Ethernet frame from the peer (its current <see cref="Mac"/>) to the DUT.</summary>
+        public byte[] EthernetFrameTo(ushort etherType, byte[] payload) => EthernetFrameTo(DutMac, etherType, payload);
+
+        /// <summary>An Ethernet frame from the peer (its current <see cref="Mac"/>) to <paramref name="destination"/>.</summary>
+        public byte[] EthernetFrameTo(byte[] destination, ushort etherType, byte[] payload)
+            => new EthernetFrame { Destination = destination, Source = Mac, EtherType = etherType, Payload = payload }.Encode();
+
+        /// <summary>An ARP packet from the peer (its current <see cref="Mac"/> and address) as a frame.</summary>
+        public byte[] ArpFrame(ushort operation, uint targetIp, byte[] destination = null, byte[] targetMac = null)
+        {
+            var arp = new ArpPacket
+            {
+                Operation = operation, SenderMac = Mac, SenderIp = PeerIp, TargetMac = targetMac ?? new byte[6], TargetIp = targetIp,
+            };
+            return EthernetFrameTo(destination ?? EthernetFrame.Broadcast, EthernetFrame.TypeArp, arp.Encode());
+        }
 
         /// <summary>Injects raw frame bytes (malformed input) at the current time and polls.</summary>
         public void InjectFrame(byte[] frame)
         {
             _frames.Add((Now, frame));
-            int tooLong = Link.DroppedTooLong;
-            Link.Inject(frame);
+            Inject(frame);
             Pump();
-            if (Link.DroppedTooLong != tooLong)
-                Assert.Fail($"the script injected a {frame.Length}-byte frame, more than the DUT's MaxFrameSize: a test bug");
+        }
+
+        /// <summary>Puts a frame on the cable towards the DUT (without polling).</summary>
+        private void Inject(byte[] frame)
+        {
+            if (!Cable.EndB.Transmit(frame, 0, frame.Length))
+                Assert.Fail($"the cable refused a {frame.Length}-byte frame (longer than {MaxFrame} or the DUT's queue full): a test bug");
+        }
+
+        /// <summary>The next frame the DUT put on the cable, or null.</summary>
+        private byte[] TakeTransmitted()
+        {
+            int n = Cable.EndB.Receive(_receive, 0, _receive.Length);
+            return n == 0 ? null : _receive[..n];
         }
 
         // ---- Expectations -----------------------------------------------------------------------------
@@ -235,21 +274,6 @@ namespace NanoTcp.Scenarios.Harness
             return s;
         }
 
-        /// <summary>
-        /// Takes the next segment and asserts it is a reset with SEQ = <paramref name="seq"/>. RFC 9293 §3.10.4
-        /// writes &lt;SEQ=SND.NXT&gt;&lt;CTL=RST&gt;; an ACK bit is accepted (Linux, lwIP) if it carries
-        /// <paramref name="ack"/>.
-        /// </summary>
-        public Segment ExpectReset(uint seq, uint ack, long? at = null)
-        {
-            Emitted e = Take($"[R] seq {seq}");
-            Segment s = e.Segment;
-            bool ok = (s.Flags & ~Flags.Ack) == Flags.Rst && s.Seq == seq && s.Payload.Length == 0
-                && ((s.Flags & Flags.Ack) == 0 || s.Ack == ack) && (!at.HasValue || e.Time == at.Value);
-            if (!ok) Assert.Fail($"expected [R] or [R.] seq {seq} (ack {ack}){Environment.NewLine}got {s} at t={e.Time}{Environment.NewLine}{Trace}");
-            return s;
-        }
-
         /// <summary>Asserts the DUT has sent nothing since the last expectation.</summary>
         public void ExpectNothing()
         {
@@ -269,28 +293,14 @@ namespace NanoTcp.Scenarios.Harness
         /// for connections that have no handle yet (SYN-RECEIVED, not accepted).
         /// </summary>
         public TcpState SlotState(ushort? peerPort = null, ushort? dutPort = null)
-        {
-            var info = new TcpConnectionInfo();
-            for (int i = 0; i < Stack.ConnectionSlotCount; i++)
-            {
-                if (!Stack.GetConnectionInfo(i, ref info)) continue;
-                if (info.LocalPort == (dutPort ?? DutPort) && info.RemotePort == (peerPort ?? PeerPort)
-                    && info.RemoteIp == PeerIp && info.State != TcpState.Closed)
-                    return info.State;
-            }
-            return TcpState.Closed;
-        }
+            => Introspection.Connection(Stack, dutPort ?? DutPort, PeerIp, peerPort ?? PeerPort)?.State ?? TcpState.Closed;
 
         /// <summary>The DUT's connection info for this 4-tuple; fails when there is none.</summary>
         public TcpConnectionInfo SlotInfo(ushort? peerPort = null)
         {
-            var info = new TcpConnectionInfo();
-            for (int i = 0; i < Stack.ConnectionSlotCount; i++)
-                if (Stack.GetConnectionInfo(i, ref info) && info.LocalPort == DutPort
-                    && info.RemotePort == (peerPort ?? PeerPort) && info.State != TcpState.Closed)
-                    return info;
-            Assert.Fail($"no DUT slot for port {DutPort} <-> {peerPort ?? PeerPort}");
-            return info;
+            var info = Introspection.Connection(Stack, DutPort, PeerIp, peerPort ?? PeerPort);
+            if (info == null) Assert.Fail($"no DUT slot for port {DutPort} <-> {peerPort ?? PeerPort}");
+            return info ?? default;
         }
 
         // ---- Frames from the DUT ----------------------------------------------------------------------
@@ -298,12 +308,13 @@ namespace NanoTcp.Scenarios.Harness
         private bool Classify(byte[] frame)
         {
             _frames.Add((Now, frame));
+            LastFrameFromDut = frame;
             var eth = EthernetFrame.Parse(frame, out string error);
             Check(error, frame);
             if (!EthernetFrame.SameMac(eth.Source, DutMac)) Check("source MAC " + EthernetFrame.Mac(eth.Source), frame);
             if (eth.EtherType == EthernetFrame.TypeArp) return OnArp(ArpPacketOf(eth, frame));
             if (eth.EtherType != EthernetFrame.TypeIpv4) { Check($"EtherType 0x{eth.EtherType:X4}", frame); return false; }
-            if (!EthernetFrame.SameMac(eth.Destination, PeerMac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
+            if (!EthernetFrame.SameMac(eth.Destination, Mac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
             var ip = Ipv4Packet.Parse(eth.Payload, out error);
             Check(error, frame);
             if (ip.Source != DutIp || ip.Destination != PeerIp) Check($"IP {Bytes.Ip(ip.Source)} > {Bytes.Ip(ip.Destination)}", frame);
@@ -347,14 +358,14 @@ namespace NanoTcp.Scenarios.Harness
             var reply = new ArpPacket
             {
                 Operation = ArpPacket.OpReply,
-                SenderMac = PeerMac,
+                SenderMac = Mac,
                 SenderIp = PeerIp,
                 TargetMac = arp.SenderMac,
                 TargetIp = arp.SenderIp,
             };
             byte[] f = EthernetFrameTo(EthernetFrame.TypeArp, reply.Encode());
             _frames.Add((Now, f));
-            Link.Inject(f);
+            Inject(f);
             return true;
         }
 
@@ -375,16 +386,11 @@ namespace NanoTcp.Scenarios.Harness
             return text;
         }
 
-        /// <summary>Writes every frame in and out as a pcap file (for Wireshark) when a test fails.</summary>
+        /// <summary>Writes every frame in and out as a pcap file (for Wireshark), stamped with virtual time.</summary>
         public void WritePcap(string path)
         {
-            using var w = new System.IO.BinaryWriter(System.IO.File.Create(path));
-            w.Write(0xA1B2C3D4u); w.Write((ushort)2); w.Write((ushort)4); w.Write(0); w.Write(0u); w.Write(65535u); w.Write(1u);
-            foreach (var (t, f) in _frames)
-            {
-                w.Write((uint)(t / 1000)); w.Write((uint)(t % 1000 * 1000)); w.Write((uint)f.Length); w.Write((uint)f.Length);
-                w.Write(f);
-            }
+            using var pcap = new PcapWriter(path);
+            foreach (var (t, f) in _frames) pcap.Write(f, 0, f.Length, t * 1000);
         }
     }
 }

@@ -7,7 +7,7 @@ using NanoTcp.Scenarios.Harness.Wire;
 
 namespace NanoTcp.Scenarios
 {
-    /// <summary>../shared/tcp-scenarios.md §2: connection establishment, rows 1–19.</summary>
+    /// <summary>Connection establishment, rows S01–S19 (RFC 9293 §3.5, §3.7.1, §3.10; RFC 6298; RFC 6528).</summary>
     [TestClass]
     public sealed class Establishment : ScenarioTest
     {
@@ -64,7 +64,7 @@ namespace NanoTcp.Scenarios
         }
 
         [TestMethod]
-        public void S04_SimultaneousOpen_SynSentGetsSyn_SynAckSameIss_Established()
+        public void S04_SimultaneousOpen_SynSentGetsSyn_SynAckSameIss_AckEstablishes()
         {
             NewPeer();
             int conn = Connect();
@@ -77,15 +77,20 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
             Write(conn, Text("x"));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Text("x"));
+        }
 
-            // RFC 9293 §3.5 figure 7 line 6: the other side's SYN+ACK <SEQ=300><ACK=101> completes the open
-            // (an ACK in reply is allowed; the old SYN's sequence number is below RCV.NXT).
+        [TestMethod]
+        public void S04_SimultaneousOpen_CrossingSynAck_AckedAndEstablished()
+        {
             NewPeer();
-            conn = Connect();
+            int conn = Connect();
             Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460);
+            // RFC 9293 §3.5 figure 7 line 6: the other side's SYN+ACK <SEQ=300><ACK=101> completes the open. Its SYN
+            // lies below RCV.NXT, so §3.10.7.4 first step makes the segment's SYN an old duplicate that must be
+            // acknowledged <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>; its ACK of our SYN is taken (fifth step).
             Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, Iss + 1, options: TcpOption.Mss(1460));
-            if (Peer.PendingSegments > 0) Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Peer.ExpectNothing();
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
         }
@@ -242,37 +247,71 @@ namespace NanoTcp.Scenarios
             NewPeer(c => c.SynRetries = 3);
             int conn = Connect(); // SYN at t=0
             // RFC 6298 §2.1: initial RTO 1 s; §5.5: back off by doubling.
-            foreach (long t in new long[] { 1000, 3000, 7000 })
+            ExpectSynRetransmissionsAt(1000, 3000, 7000);
+            // Budget spent: the last SYN's RTO (8 s) expires at 15 s and Connect fails (RFC 1122 4.2.3.5 R2).
+            ExpectConnectTimedOutAt(conn, 15000);
+        }
+
+        [TestMethod]
+        public void S14_DefaultBudget_BackoffCappedAt60s_GivesUpAfterThreeMinutes()
+        {
+            NewPeer();
+            int conn = Connect(); // SYN at t=0; SynRetries = 7, MaxRtoMs = 60 s (the shipped defaults)
+            // RFC 6298 §5.5 doubling, capped at the maximum RTO (§2.5): 1, 2, 4, 8, 16, 32, 60 s.
+            ExpectSynRetransmissionsAt(1000, 3000, 7000, 15000, 31000, 63000, 123000);
+            // RFC 1122 4.2.3.5: R2 for a SYN MUST be at least 3 minutes; one RTO after the last SYN is 183 s.
+            ExpectConnectTimedOutAt(conn, 183000);
+            Assert.AreEqual(TcpError.None, Dut.Close(conn));
+            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+        }
+
+        /// <summary>Connect still pending just before <paramref name="t"/>, failed with TimedOut at it, nothing sent.</summary>
+        private void ExpectConnectTimedOutAt(int conn, long t)
+        {
+            Peer.AdvanceTo(t - 1);
+            Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
+            Peer.AdvanceTo(t);
+            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
+            Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
+            Peer.ExpectNothing();
+        }
+
+        /// <summary>The SYN again at exactly each of <paramref name="times"/> and never in between.</summary>
+        private void ExpectSynRetransmissionsAt(params long[] times)
+        {
+            foreach (long t in times)
             {
                 Peer.AdvanceTo(t - 1);
                 Peer.ExpectNothing();
                 Peer.AdvanceTo(t);
                 Peer.ExpectSegment(Flags.Syn, Iss, mss: 1460, at: t);
-                Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
             }
-            // Budget spent: the last SYN's RTO (8 s) expires at 15 s and Connect fails (RFC 1122 4.2.3.5 R2).
-            Peer.AdvanceTo(14999);
-            Assert.AreEqual(TcpState.SynSent, Dut.GetState(conn));
-            Peer.AdvanceTo(15000);
-            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
-            Assert.AreEqual(TcpError.TimedOut, Dut.GetLastError(conn));
-            Peer.ExpectNothing();
+        }
 
-            // A next hop that never answers ARP: the same budget bounds the attempt, and the ARP requests
-            // are rate-limited to one per second (RFC 1122 2.3.2.1).
+        [TestMethod]
+        public void S14_UnresolvableNextHop_SameBudget_ArpOncePerSecond_TimedOut()
+        {
+            // A next hop that never answers ARP: the SYN budget bounds the attempt (no SYN leaves without a next
+            // hop), and the ARP requests are rate-limited to one per second (RFC 1122 2.3.2.1).
             NewPeer(c => c.SynRetries = 3);
             Peer.AnswerArp = false;
             Peer.Arp.Clear();
-            conn = Dut.Connect(ScriptedPeer.PeerIp, Peer.PeerPort, Peer.DutPort);
+            int conn = Dut.Connect(ScriptedPeer.PeerIp, Peer.PeerPort, Peer.DutPort);
             Assert.IsGreaterThanOrEqualTo(0, conn);
             Peer.Pump();
-            Peer.AdvanceTo(15000);
-            Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
-            int error = Dut.GetLastError(conn);
-            Assert.IsTrue(error == TcpError.TimedOut || error == TcpError.Unreachable, "error " + error);
-            Assert.IsLessThanOrEqualTo(16, Peer.Arp.Count, "at most one ARP request per second");
-            Assert.IsGreaterThanOrEqualTo(1, Peer.Arp.Count);
-            Peer.ExpectNothing();
+            // ArpRequestRetries (5) requests one second apart, then the entry is given up until TCP's own
+            // retransmission (the SYN due at 7 s) asks again: 0–4 s and 7–11 s.
+            Assert.AreEqual(1, Peer.Arp.Count);
+            Peer.AdvanceTo(4000);
+            Assert.AreEqual(5, Peer.Arp.Count);
+            Peer.AdvanceTo(6999);
+            Assert.AreEqual(5, Peer.Arp.Count);
+            Peer.AdvanceTo(11000);
+            Assert.AreEqual(10, Peer.Arp.Count);
+            ExpectConnectTimedOutAt(conn, 15000);
+            Assert.AreEqual(10, Peer.Arp.Count);
+            foreach (ArpPacket request in Peer.Arp)
+                Assert.AreEqual(ScriptedPeer.PeerIp, request.TargetIp);
         }
 
         [TestMethod]
@@ -323,7 +362,7 @@ namespace NanoTcp.Scenarios
         }
 
         [TestMethod]
-        public void S17_Mss_PeerValueHonoured_Default536_ZeroAndAbsurdClamped()
+        public void S17_PeerMss100_Honoured()
         {
             // Peer MSS 100: 250 bytes leave as 100 + 100 + 50 (RFC 9293 §3.7.1: SendMSS from the option).
             int conn = OpenPassive(c => c.Nagle = false, mss: 100);
@@ -331,50 +370,61 @@ namespace NanoTcp.Scenarios
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(250)[..100]);
             Peer.ExpectSegment(Flags.Ack, Iss + 101, RemoteIss + 1, payload: Data(250)[100..200]);
             Peer.ExpectSegment(Flags.Ack, Iss + 201, RemoteIss + 1, payload: Data(250)[200..]);
+        }
 
-            // No MSS option: 536 (RFC 9293 §3.7.1, RFC 1122 4.2.2.6).
+        [TestMethod]
+        public void S17_PassiveOpen_NoMssOption_536()
+        {
+            // RFC 9293 §3.7.1, RFC 1122 4.2.2.6: without the option the peer's MSS is 536.
             NewPeer(c => c.Nagle = false);
             Listen();
             Peer.Send(Flags.Syn, RemoteIss);
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460);
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1);
-            conn = Dut.Accept(Listener);
+            int conn = Dut.Accept(Listener);
             Write(conn, Data(1000));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(1000)[..536]);
             Peer.ExpectSegment(Flags.Ack, Iss + 537, RemoteIss + 1, payload: Data(1000)[536..]);
+        }
 
-            // Active open, SYN+ACK without MSS: 536 as well.
+        [TestMethod]
+        public void S17_ActiveOpen_SynAckWithoutMss_536()
+        {
             NewPeer(c => c.Nagle = false);
-            conn = Connect();
+            int conn = Connect();
             Peer.Send(Flags.Syn | Flags.Ack, RemoteIss, Iss + 1);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Write(conn, Data(600));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(600)[..536]);
             Peer.ExpectSegment(Flags.Ack, Iss + 537, RemoteIss + 1, payload: Data(600)[536..]);
+        }
 
+        [TestMethod]
+        public void S17_MssZero_ClampedToDocumentedFloor()
+        {
             // MSS 0: clamped up to the documented floor (StackConfig.MinPeerMss = 64), data still flows.
-            conn = OpenPassive(c => c.Nagle = false, mss: 0);
+            int conn = OpenPassive(c => c.Nagle = false, mss: 0);
             Write(conn, Data(100));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(100)[..64]);
             Peer.ExpectSegment(Flags.Ack, Iss + 65, RemoteIss + 1, payload: Data(100)[64..]);
+        }
 
+        [TestMethod]
+        public void S17_MssAbsurd_ClampedToWhatWeCanSend()
+        {
             // MSS 65535: clamped to what we can send (our MSS, 1460).
-            conn = OpenPassive(c => c.Nagle = false, mss: 65535);
+            int conn = OpenPassive(c => c.Nagle = false, mss: 65535);
             Write(conn, Data(2000));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(2000)[..1460]);
             Peer.ExpectSegment(Flags.Ack, Iss + 1461, RemoteIss + 1, payload: Data(2000)[1460..]);
         }
 
         [TestMethod]
-        public void S18_UnknownOptionSkipped_MalformedOptionLengthDropsSegment_ConnectionUnharmed()
+        public void S18_UnknownOptionSkipped_MssStillRead()
         {
-            // Unknown kind 253 (RFC 4727 experimental) before the MSS: skipped by its length, MSS still read.
+            // Unknown kind 253 (RFC 4727 experimental) before the MSS: skipped by its length (RFC 9293 §3.1 MUST-6).
             NewPeer(c => c.Nagle = false);
             Listen();
-            // A SYN whose options run past the header is dropped before it can take a slot.
-            Peer.Send(Peer.Seg(Flags.Syn, RemoteIss - 100) with { RawOptions = new byte[] { 2, 4, 5, 180, 253, 12, 0, 0 } });
-            Peer.ExpectNothing();
-            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
             Peer.Send(Flags.Syn, RemoteIss, options: new[] { TcpOption.Unknown(253, 6), TcpOption.Mss(1000) });
             Peer.ExpectSegment(Flags.Syn | Flags.Ack, Iss, RemoteIss + 1, mss: 1460);
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1);
@@ -382,48 +432,76 @@ namespace NanoTcp.Scenarios
             Write(conn, Data(1500));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1, payload: Data(1500)[..1000]);
             Peer.ExpectSegment(Flags.Ack, Iss + 1001, RemoteIss + 1, payload: Data(1500)[1000..]);
-            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1501);
-
-            // Option length 0, 1, and past the header end (RFC 9293 §3.1 MUST-7: handle illegal lengths):
-            // the segment is dropped, nothing is delivered or acknowledged.
-            long malformedBefore = Dut.Counters.Drops(DropReason.TcpMalformed);
-            foreach (byte[] raw in new[] { new byte[] { 253, 0, 0, 0 }, new byte[] { 253, 1, 0, 0 }, new byte[] { 1, 1, 253, 9 }, new byte[] { 1, 1, 1, 2 } })
-            {
-                Peer.Send(Peer.Seg(Flags.Ack, RemoteIss + 1, Iss + 1501, payload: Text("bad")) with { RawOptions = raw });
-                Peer.ExpectNothing();
-                Assert.AreEqual(0, Dut.BytesToRead(conn));
-            }
-            Assert.AreEqual(malformedBefore + 4, Dut.Counters.Drops(DropReason.TcpMalformed));
-            Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
-            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1501, payload: Text("good"));
-            Peer.ExpectSegment(Flags.Ack, Iss + 1501, RemoteIss + 5);
-            CollectionAssert.AreEqual(Text("good"), ReadAvailable(conn));
         }
 
         [TestMethod]
-        public void S19_IsnRfc6528_KeyedPerFourTuple_IncreasingWithClock()
+        public void S18_SynWithOptionPastHeaderEnd_DroppedBeforeTakingASlot()
         {
-            byte[] secret = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
-            // Eight 4-tuples at the same instant: all different, not a counter (differences not constant).
+            NewPeer();
+            Listen();
+            Peer.Send(Peer.Seg(Flags.Syn, RemoteIss) with { RawOptions = new byte[] { 2, 4, 5, 180, 253, 12, 0, 0 } });
+            Peer.ExpectNothing();
+            Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+            Assert.AreEqual(1, Dut.Counters.Drops(DropReason.TcpMalformed));
+        }
+
+        [TestMethod]
+        [DataRow(new byte[] { 253, 0, 0, 0 }, DisplayName = "length 0")]
+        [DataRow(new byte[] { 253, 1, 0, 0 }, DisplayName = "length 1")]
+        [DataRow(new byte[] { 1, 1, 253, 9 }, DisplayName = "past the header end")]
+        [DataRow(new byte[] { 1, 1, 1, 2 }, DisplayName = "length octet missing")]
+        public void S18_MalformedOptionLength_SegmentDropped_ConnectionUnharmed(byte[] options)
+        {
+            int conn = OpenPassive();
+            // RFC 9293 §3.1 MUST-7: handle illegal option lengths; the segment is dropped, nothing is delivered
+            // or acknowledged.
+            Peer.Send(Peer.Seg(Flags.Ack, RemoteIss + 1, Iss + 1, payload: Text("bad")) with { RawOptions = options });
+            Peer.ExpectNothing();
+            Assert.AreEqual(0, Dut.BytesToRead(conn));
+            Assert.AreEqual(1, Dut.Counters.Drops(DropReason.TcpMalformed));
+            Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, payload: Text("good"));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 5);
+            CollectionAssert.AreEqual(Text("good"), ReadAvailable(conn));
+        }
+
+        private static readonly byte[] IsnSecret = Enumerable.Range(1, 16).Select(i => (byte)i).ToArray();
+
+        [TestMethod]
+        public void S19_Isn_DistinctAndUncorrelatedPerFourTuple()
+        {
+            // RFC 6528 §3: ISN = M + F(4-tuple, secret). Eight 4-tuples at the same instant: all different, not a
+            // counter (differences not constant), spread over the space, neighbours differ in many bits.
             var isns = new List<uint>();
-            NewPeer(c => { c.IsnSource = null; c.IsnSecret = secret; });
+            NewPeer(c => { c.IsnSource = null; c.IsnSecret = IsnSecret; });
             for (int p = 0; p < 8; p++) isns.Add(SynIsn(50000 + p));
             Assert.AreEqual(8, isns.Distinct().Count(), "distinct ISNs per 4-tuple");
             var deltas = isns.Zip(isns.Skip(1), (a, b) => b - a).ToList();
             Assert.IsGreaterThan(1, deltas.Distinct().Count(), "ISNs of neighbouring ports must not step by a constant");
             Assert.IsGreaterThan(1u << 20, isns.Max() - isns.Min(), "ISNs spread over the sequence space");
+            foreach (uint d in isns.Zip(isns.Skip(1), (a, b) => a ^ b))
+                Assert.IsGreaterThan(6, System.Numerics.BitOperations.PopCount(d), "neighbouring tuples look unrelated");
+        }
 
-            // The same 4-tuple later: larger (RFC 6528 §3: ISN = M + F(...), M a timer ticking every 4 µs).
-            uint first = isns[0];
+        [TestMethod]
+        public void S19_Isn_SameFourTupleAdvancesWithThe4usClock()
+        {
+            NewPeer(c => { c.IsnSource = null; c.IsnSecret = IsnSecret; });
+            uint first = SynIsn(50000);
             Peer.AdvanceTo(1000);
             Peer.Pump(); // the stack's clock is the last Poll's time (an application polls all the time)
             uint later = SynIsn(50000);
-            int advance = (int)(later - first);
-            Assert.AreEqual(250000, advance, "same 4-tuple one second later: M advanced by 10^6 µs / 4 µs");
+            // RFC 6528 §3: M is a timer ticking every 4 µs: 10^6 µs / 4 µs later.
+            Assert.AreEqual(250000, (int)(later - first));
+        }
 
-            // Another secret: another ISN for the same 4-tuple at the same time.
-            NewPeer(c => { c.IsnSource = null; c.IsnSecret = secret.Reverse().ToArray(); });
-            Assert.AreNotEqual(first, SynIsn(50000));
+        [TestMethod]
+        public void S19_Isn_DependsOnTheSecret()
+        {
+            NewPeer(c => { c.IsnSource = null; c.IsnSecret = IsnSecret; });
+            uint first = SynIsn(50000);
+            NewPeer(c => { c.IsnSource = null; c.IsnSecret = IsnSecret.Reverse().ToArray(); });
+            Assert.AreNotEqual(first, SynIsn(50000), "same 4-tuple, same time, another secret");
         }
 
         /// <summary>Connects from <paramref name="localPort"/>, returns the SYN's sequence number, aborts (no RST from SYN-SENT).</summary>

@@ -5,7 +5,7 @@ using NanoTcp.Scenarios.Harness.Wire;
 
 namespace NanoTcp.Scenarios
 {
-    /// <summary>../shared/tcp-scenarios.md §3: RST generation and validation, rows 20–30 (RFC 9293, RFC 5961).</summary>
+    /// <summary>RST generation and validation, rows S20–S30 (RFC 9293 §3.5.2, §3.10.7; RFC 5961).</summary>
     [TestClass]
     public sealed class Reset : ScenarioTest
     {
@@ -17,6 +17,7 @@ namespace NanoTcp.Scenarios
             Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));
             Peer.ExpectSegment(Flags.Rst | Flags.Ack, 0, RemoteIss + 1);
             Assert.AreEqual(Dut.ConnectionSlotCount, Dut.FreeConnectionSlots);
+            Assert.AreEqual(1L, Dut.Counters.TcpRstSent);
             // SEG.LEN counts data on the SYN too.
             Peer.Send(Flags.Syn, RemoteIss, payload: Text("early"));
             Peer.ExpectSegment(Flags.Rst | Flags.Ack, 0, RemoteIss + 6);
@@ -77,13 +78,17 @@ namespace NanoTcp.Scenarios
             Assert.AreEqual(TcpState.Closed, Dut.GetState(conn));
             Assert.AreEqual(TcpError.ConnectionReset, Dut.GetLastError(conn));
             Assert.AreEqual(TcpError.ConnectionReset, Dut.Receive(conn, new byte[4], 0, 4));
-            Assert.IsLessThan(0, Dut.Send(conn, new byte[4], 0, 4), "nothing can be sent on a reset connection");
+            Assert.AreEqual(TcpError.ConnectionReset, Dut.Send(conn, new byte[4], 0, 4), "nothing can be sent on a reset connection");
             Peer.AdvanceBy(10000);
             Peer.ExpectNothing();
+        }
 
+        [TestMethod]
+        public void S24_EstablishedZeroWindow_RstAtRcvNxtStillCloses()
+        {
             // With the receive window at zero the RST is still processed (RFC 9293 §3.10.7.4: "special allowance
             // should be made to accept valid ACKs, URGs, and RSTs").
-            conn = OpenPassive();
+            int conn = OpenPassive();
             FillReceiveWindow();
             Peer.Send(Flags.Rst, RemoteIss + 1 + (uint)Peer.Config.ReceiveBufferSize);
             Peer.ExpectNothing();
@@ -136,21 +141,30 @@ namespace NanoTcp.Scenarios
         }
 
         [TestMethod]
-        public void S28_AckOfUnsentData_AckAndDrop_AckFarBelowSndUna_ChallengeAck()
+        public void S28_AckOfUnsentData_AckSent_SegmentDropped()
         {
             int conn = OpenPassive();
             // RFC 9293 §3.10.7.4 fifth step: SEG.ACK > SND.NXT → send an ACK, drop the segment (and its data).
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 500, payload: Text("xyz"));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Assert.AreEqual(0, Dut.BytesToRead(conn));
+            Assert.AreEqual(0, Dut.Counters.TcpChallengeAcks, "not a challenge ACK");
+            // An acceptable segment still goes through.
+            Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, payload: Text("xyz"));
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4);
+            CollectionAssert.AreEqual(Text("xyz"), ReadAvailable(conn));
+        }
+
+        [TestMethod]
+        public void S28_AckFarBelowSndUna_ChallengeAck_SegmentDropped()
+        {
+            int conn = OpenPassive();
             // RFC 5961 §5.2: SEG.ACK < SND.UNA − MAX.SND.WND (8192) → discard, challenge ACK.
-            long challenges = Dut.Counters.TcpChallengeAcks;
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1 - 8192 - 1, payload: Text("xyz"));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Assert.AreEqual(0, Dut.BytesToRead(conn));
-            Assert.AreEqual(challenges + 1, Dut.Counters.TcpChallengeAcks);
+            Assert.AreEqual(1, Dut.Counters.TcpChallengeAcks);
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
-            // An acceptable segment still goes through.
             Peer.Send(Flags.Ack, RemoteIss + 1, Iss + 1, payload: Text("xyz"));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4);
             CollectionAssert.AreEqual(Text("xyz"), ReadAvailable(conn));
@@ -177,16 +191,23 @@ namespace NanoTcp.Scenarios
         }
 
         [TestMethod]
-        public void S30_OutOfWindowData_DuplicateAck_Discarded_NotChallengeThrottled()
+        public void S30_OutOfWindowData_DuplicateAck_Discarded()
         {
-            int conn = OpenPassive(c => c.ChallengeAcksPerSecond = 1);
+            int conn = OpenPassive();
             // RFC 9293 §3.10.7.4 first step: unacceptable segment → <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>, drop.
-            Peer.Send(Flags.Ack, RemoteIss + 1 + 4096 + 100, Iss + 1, payload: Data(10));
+            Peer.Send(Flags.Ack, RemoteIss + 1 + 4096 + 100, Iss + 1, payload: Data(10)); // beyond the window
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
-            Peer.Send(Flags.Ack, RemoteIss + 1 - 20, Iss + 1, payload: Data(10)); // entirely old
+            Peer.Send(Flags.Ack, RemoteIss + 1 - 20, Iss + 1, payload: Data(10));         // entirely old
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Assert.AreEqual(0, Dut.BytesToRead(conn));
-            // Spend the challenge-ACK budget; the out-of-window ACK is not a challenge ACK and still goes out.
+            Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
+        }
+
+        [TestMethod]
+        public void S30_OutOfWindowData_AckNotThrottledByChallengeBudget()
+        {
+            int conn = OpenPassive(c => c.ChallengeAcksPerSecond = 1);
+            // Spend the challenge-ACK budget (RFC 5961 §7); the out-of-window ACK is not a challenge ACK.
             Peer.Send(Flags.Rst, RemoteIss + 10);
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Peer.Send(Flags.Rst, RemoteIss + 10);
@@ -195,12 +216,36 @@ namespace NanoTcp.Scenarios
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
             Assert.AreEqual(TcpState.Established, Dut.GetState(conn));
             Assert.AreEqual(0, Dut.BytesToRead(conn));
+        }
 
-            // Zero receive window: even data at RCV.NXT is unacceptable; ACK with window 0, keep nothing.
+        [TestMethod]
+        public void S30_ZeroWindow_DataAtRcvNxtUnacceptable_AckedWithWindow0()
+        {
+            int conn = OpenPassive();
+            // RFC 9293 §3.10.7.4 first step, RCV.WND = 0: only a zero-length segment at RCV.NXT is acceptable.
             FillReceiveWindow();
             Peer.Send(Flags.Ack, RemoteIss + 4097, Iss + 1, payload: Data(10));
             Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 4097, window: 0);
             Assert.AreEqual(4096, Dut.BytesToRead(conn));
         }
+
+        [TestMethod]
+        public void S30_OutOfWindowPureAcks_AnsweredOncePer500ms_DataAlways()
+        {
+            OpenPassive();
+            uint old = RemoteIss + 1 - 1000;
+            Peer.Send(Flags.Ack, old, Iss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+            // Two stacks that disagree about the window would ACK each other forever (RFC 9293 §3.10.7.4 asks for an
+            // ACK per unacceptable segment): pure ACKs are answered once per 500 ms, data every time.
+            Peer.Send(Flags.Ack, old, Iss + 1);
+            Peer.ExpectNothing();
+            Peer.Send(Flags.Ack, old, Iss + 1, payload: new byte[] { 1 });
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+            Peer.AdvanceBy(500);
+            Peer.Send(Flags.Ack, old, Iss + 1);
+            Peer.ExpectSegment(Flags.Ack, Iss + 1, RemoteIss + 1);
+        }
+
     }
 }

@@ -9,6 +9,8 @@ namespace NanoTcp.Scenarios.Harness.Wire
         public const ushort TypeIpv4 = 0x0800;
         /// <summary>EtherType of ARP.</summary>
         public const ushort TypeArp = 0x0806;
+        /// <summary>The broadcast address.</summary>
+        public static readonly byte[] Broadcast = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
         /// <summary>Header length: two MACs and the EtherType.</summary>
         public const int HeaderLength = 14;
 

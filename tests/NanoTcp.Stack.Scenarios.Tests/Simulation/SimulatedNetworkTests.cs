@@ -1,8 +1,9 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using NanoTcp.Stack.Tests.Infrastructure;
+using NanoTcp;
+using NanoTcp.Scenarios.Harness;
 
-namespace NanoTcp.Stack.Tests
+namespace NanoTcp.Scenarios.Simulation
 {
     /// <summary>
     /// Two stacks over an impaired in-memory wire (loss, duplication, reordering, corruption, delay), many seeds:
@@ -23,8 +24,8 @@ namespace NanoTcp.Stack.Tests
         private static Outcome RunScenario(int seed, CloseMode mode, long bytesAB, long bytesBA, bool wrap, double loss = 0.03)
         {
             var p = new StackPair(seed, c => { c.TimeWaitMs = 4000; c.SendBufferSize = 8192; c.ReceiveBufferSize = 8192; },
-                                  wrap ? new FixedIsn(0xFFFFFFFFu - (uint)(seed * 97 % 3000)) : null,
-                                  wrap ? new FixedIsn(0xFFFFFFF0u - (uint)(seed * 31 % 5000)) : null);
+                                  wrap ? new FixedIsns(0xFFFFFFFFu - (uint)(seed * 97 % 3000)) : null,
+                                  wrap ? new FixedIsns(0xFFFFFFF0u - (uint)(seed * 31 % 5000)) : null);
             p.Impair(loss, 0.02, 0.05, 0.01, delayMs: 1, jitterMs: 3);
             int listener = p.B.Listen(80, 2);
             int a = p.A.Connect(StackPair.IpB, 80);
@@ -118,7 +119,7 @@ namespace NanoTcp.Stack.Tests
                 {
                     c.TimeWaitMs = 3000; c.SendBufferSize = buffer; c.ReceiveBufferSize = buffer; c.Mss = mss;
                     c.DelayedAck = delayedAck; c.Nagle = nagle; c.OutOfOrderRanges = ranges;
-                }, new FixedIsn((uint)rnd.Next() * 2u), new FixedIsn(0xFFFFFFFFu - (uint)rnd.Next(100000)));
+                }, new FixedIsns((uint)rnd.Next() * 2u), new FixedIsns(0xFFFFFFFFu - (uint)rnd.Next(100000)));
                 p.Impair(rnd.NextDouble() * 0.1, rnd.NextDouble() * 0.1, rnd.NextDouble() * 0.3, rnd.NextDouble() * 0.05, rnd.Next(0, 20), rnd.Next(0, 20));
                 string label = $"seed {seed} buffer={buffer} mss={mss} delayedAck={delayedAck} nagle={nagle} ranges={ranges}";
                 int listener = p.B.Listen(80, 2);

@@ -1,8 +1,10 @@
 using System;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
-using NanoTcp.Stack.Tests.Infrastructure;
+using NanoTcp;
+using NanoTcp.Scenarios.Harness;
+using NanoTcp.Scenarios.Harness.Wire;
 
-namespace NanoTcp.Stack.Tests
+namespace NanoTcp.Scenarios.Simulation
 {
     /// <summary>
     /// The whole life of a connection allocates nothing once the stack is built: ARP resolution, connect,
@@ -76,17 +78,17 @@ namespace NanoTcp.Stack.Tests
             int a = p.A.Connect(StackPair.IpB, 80, 40000);
             int b = -1;
             Assert.IsTrue(p.RunUntil(() => (b = b >= 0 ? b : p.B.Accept(listener)) >= 0 && p.A.GetState(a) == TcpState.Established, 10_000));
-            var info = new TcpConnectionInfo();
-            p.B.GetConnectionInfo(b & 0xFF, ref info);
-            byte[] macB = { 2, 0, 0, 0, 0, 0x0B }, macA = { 2, 0, 0, 0, 0, 0x0A };
-            var valid = Packets.TcpFrame(macB, macA, StackPair.IpA, StackPair.IpB, 40000, 80, info.ReceiveNext + 0x80000000u, info.SendNext, Packets.Ack, 4096, new byte[] { 1, 2, 3 });
+            TcpConnectionInfo info = Introspection.Connection(p.B, b) ?? default;
+            byte[] valid = BadFrames.Tcp(StackPair.IpA, 40000, 80, info.ReceiveNext + 0x80000000u, info.SendNext, Flags.Ack, 4096, new byte[] { 1, 2, 3 });
             var random = new Random(7);
             var frames = new System.Collections.Generic.List<byte[]>();
-            for (int i = 0; i < 400; i++) frames.Add(BadInputTests.Make(i, random, valid, info));
-            frames.Add(Packets.Ethernet(macB, macA, 0x0800, Packets.Ipv4(StackPair.IpA, StackPair.IpB, 1, Packets.IcmpEcho(8, 1, 1, new byte[56]))));
-            frames.Add(Packets.Ethernet(Packets.Broadcast, macA, 0x0806, Packets.Arp(1, macA, StackPair.IpA, new byte[6], StackPair.IpB)));
-            frames.Add(Packets.TcpFrame(macB, macA, StackPair.IpA, StackPair.IpB, 40001, 81, 5, 0, Packets.Syn, 1000));
-            frames.Add(Packets.TcpFrame(macB, macA, StackPair.IpA, StackPair.IpB, 40000, 80, info.ReceiveNext + 10, 0, Packets.Rst, 1000));
+            for (int i = 0; i < 400; i++) frames.Add(BadFrames.Make(i, random, valid, info.ReceiveNext));
+            var echo = new IcmpMessage { Type = IcmpMessage.TypeEchoRequest, RestOfHeader = 0x00010001, Data = new byte[56] };
+            frames.Add(BadFrames.Ip(StackPair.IpA, Ipv4Packet.ProtocolIcmp, echo.Encode()));
+            var arp = new ArpPacket { Operation = ArpPacket.OpRequest, SenderMac = StackPair.MacA, SenderIp = StackPair.IpA, TargetMac = new byte[6], TargetIp = StackPair.IpB };
+            frames.Add(BadFrames.Ethernet(EthernetFrame.Broadcast, EthernetFrame.TypeArp, arp.Encode()));
+            frames.Add(BadFrames.Tcp(StackPair.IpA, 40001, 81, 5, 0, Flags.Syn, 1000));
+            frames.Add(BadFrames.Tcp(StackPair.IpA, 40000, 80, info.ReceiveNext + 10, 0, Flags.Rst, 1000));
             var listenerEcho = new NullEcho();
             p.A.EchoListener = listenerEcho;
 
@@ -106,8 +108,8 @@ namespace NanoTcp.Stack.Tests
             for (int i = 0; i < frames.Count; i++)
             {
                 byte[] f = frames[i];
-                p.WireB.Inbound.Enqueue(f, 0, f.Length > 1514 ? 1514 : f.Length);
-                if (p.WireB.Inbound.Count >= 16) p.Step();
+                p.InjectToB(f, f.Length > 1514 ? 1514 : f.Length);
+                if (p.PendingAtB >= 16) p.Step();
             }
             for (int i = 0; i < 20; i++) p.Step();
         }
