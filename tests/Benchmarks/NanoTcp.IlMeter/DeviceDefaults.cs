@@ -76,7 +76,8 @@ namespace NanoTcp.IlMeter
             return char.ToLowerInvariant(name[0]) + name.Substring(1);
         }
 
-        private sealed class ChipClock : IMicrosecondClock
+        /// <summary>The driver's clock on the emulator's virtual time (delays advance the chip).</summary>
+        internal sealed class ChipClock : IMicrosecondClock
         {
             private readonly Enc28j60Chip _chip;
 

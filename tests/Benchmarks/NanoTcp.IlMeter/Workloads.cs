@@ -172,7 +172,7 @@ namespace NanoTcp.IlMeter
             byte[] mac = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
             var chip = new Enc28j60Chip(new Enc28j60ChipOptions { Strict = true });
             chip.LinkUp = true;
-            var driver = new Enc28j60Driver(chip, new ChipClock(chip), new Enc28j60Options { MacAddress = mac });
+            var driver = new Enc28j60Driver(chip, new DeviceDefaults.ChipClock(chip), new Enc28j60Options { MacAddress = mac });
             if (driver.Initialize() != Enc28j60InitResult.Success) throw new InvalidOperationException("driver init failed");
             var frame = new byte[1514];
             Array.Copy(mac, frame, 6);
@@ -279,18 +279,6 @@ namespace NanoTcp.IlMeter
                     B.Poll(_now);
                 }
             }
-        }
-
-        /// <summary>The driver's clock on the emulator's virtual time.</summary>
-        private sealed class ChipClock : IMicrosecondClock
-        {
-            private readonly Enc28j60Chip _chip;
-
-            public ChipClock(Enc28j60Chip chip) => _chip = chip;
-
-            public long NowMicroseconds => _chip.NowMicroseconds;
-
-            public void Delay(int microseconds) => _chip.AdvanceTime(microseconds);
         }
     }
 }
