@@ -33,9 +33,12 @@ namespace NanoTcp.Firmware
             _services = new ClassicService[settings.ListenersNeeded - (settings.TelnetEnabled ? 1 : 0)];
             int n = 0;
             int connections = settings.ServiceConnections;
-            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners);
-            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners);
-            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners);
+            // A step never moves more than a send buffer's worth, so a larger scratch would never be filled.
+            int scratchSize = settings.Stack.SendBufferSize < ClassicService.MaxScratchSize ? settings.Stack.SendBufferSize : ClassicService.MaxScratchSize;
+            byte[] scratch = _services.Length > 0 ? new byte[scratchSize] : null;
+            if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners, scratch);
+            if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners, scratch);
+            if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners, scratch);
             StartupLog.Write(platform, settings, this);
         }
 

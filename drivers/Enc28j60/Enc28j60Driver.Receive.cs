@@ -93,46 +93,50 @@ namespace NanoTcp.Enc28j60
             }
 
             _headerPrefetched = false;
-            ReceiveStatusVector header = ReceiveStatusVector.Parse(_header, 0, packetStart);
-            if (!header.IsStructurallyValid)
+            int nextPacket = ReceiveStatusVector.NextPacket(_header, 0);
+            int byteCount = ReceiveStatusVector.ByteCount(_header, 0);
+            int status = ReceiveStatusVector.Status(_header, 0);
+            if (!ReceiveStatusVector.IsStructurallyValid(nextPacket, byteCount, status, packetStart))
             {
                 Counters.CorruptHeaders++;
                 RecoverReceiveRing();
                 return 0;
             }
 
+            int stored = ReceiveStatusVector.StoredLength(byteCount);
+            int frameLength = byteCount - BufferLayout.FcsLength;
             int delivered = 0;
-            if (!header.ReceivedOk)
+            if (!ReceiveStatusVector.ReceivedOk(status))
             {
                 Counters.CrcErrors++;
             }
-            else if (header.FrameLength > count)
+            else if (frameLength > count)
             {
                 Counters.ReceiveDropsNoBuffer++;
             }
             else
             {
                 // FCS and pad byte are read too, so ERDPT lands exactly on the next packet (no re-seek); when
-                // EPKTCNT promised another packet its header comes in the same transaction.
+                // EPKTCNT promised another packet its header comes in the same transaction (it overwrites _header,
+                // so everything needed from this one was read above).
                 bool prefetch = _pendingPackets > 1;
-                int stored = header.StoredLength;
                 _port.ReadBuffer(prefetch ? stored + ReceiveStatusVector.Length : stored);
-                _readPointer = header.NextPacket;
+                _readPointer = nextPacket;
                 if (prefetch)
                 {
                     Array.Copy(_port.BulkRead, 1 + stored, _header, 0, ReceiveStatusVector.Length);
-                    _readPointer = BufferLayout.RingAdd(header.NextPacket, ReceiveStatusVector.Length);
+                    _readPointer = BufferLayout.RingAdd(nextPacket, ReceiveStatusVector.Length);
                     _headerPrefetched = true;
                 }
 
-                Array.Copy(_port.BulkRead, 1, buffer, offset, header.FrameLength);
-                delivered = header.FrameLength;
+                Array.Copy(_port.BulkRead, 1, buffer, offset, frameLength);
+                delivered = frameLength;
                 Counters.FramesIn++;
                 Counters.BytesIn += delivered;
             }
 
             _consecutiveReceiveResets = 0;
-            ReleasePacket(header.NextPacket, ReceiveStatusVector.Length + header.StoredLength);
+            ReleasePacket(nextPacket, ReceiveStatusVector.Length + stored);
             return delivered;
         }
 

@@ -8,8 +8,12 @@ namespace NanoTcp.Enc28j60
     /// </summary>
     internal sealed class SpiInstructionPort
     {
-        /// <summary>Largest RBM/WBM payload: control byte + 1518-byte frame + pad, rounded up.</summary>
-        public const int MaxBufferTransfer = 1536;
+        /// <summary>
+        /// Largest RBM/WBM payload, sized to need: a received frame with its FCS (1518, already even) followed by
+        /// the next packet's 6-byte receive status vector, read in one RBM. A WBM is shorter (control byte + 1514).
+        /// Each of the two buffers costs its length + 20 bytes of the nanoCLR heap, so no slack is kept.
+        /// </summary>
+        public const int MaxBufferTransfer = BufferLayout.MaxFrameLengthWithFcs + ReceiveStatusVector.Length;
 
         /// <summary>Bank value meaning "not known": forces a full BSEL write on the next access.</summary>
         private const int UnknownBank = -1;

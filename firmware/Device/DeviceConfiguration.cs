@@ -3,11 +3,34 @@ using NanoTcp.Boards;
 namespace NanoTcp.Firmware.Device
 {
     /// <summary>
-    /// The one place to edit before deploying: which board the ENC28J60 is wired to and the device's network
-    /// settings. Everything else (pins, SPI clock, driver options) follows from these two.
+    /// The one place to edit before deploying: which board the ENC28J60 is wired to, the device's network
+    /// settings and which memory profile to run. Everything else (pins, SPI clock, driver options) follows.
     /// </summary>
+    /// <remarks>
+    /// Memory. The managed heap of an ESP32 without PSRAM is about 79 KB on the ESP32_REV0 image and 49 KB on an
+    /// image with Bluetooth LE (nanoFramework measured both with <c>GC.Run</c>, nf-interpreter PR #2168); PSRAM images
+    /// have megabytes. On nanoCLR every object field is a 12-byte heap block and an array costs its elements plus
+    /// 20 bytes, so buffers and per-connection state decide what fits. What the firmware keeps after start-up, its
+    /// three assemblies included, is estimated on the host by tests/Benchmarks/NanoTcp.IlMeter (heap.* lines)
+    /// and guarded by the firmware's MemoryBudgetTests:
+    /// <list type="bullet">
+    /// <item>standard profile (<see cref="CreateStandardSettings"/>): ≤ 40 KB, so ESP32_REV0 (79 KB) keeps ≥ 30 KB for
+    /// the user's application. 3 connection slots of 1 KB + 1 KB, 2 telnet sessions, echo/discard/chargen with one
+    /// connection each (a connection beyond the free slots is refused).</item>
+    /// <item>small profile (<see cref="CreateSmallSettings"/>, <see cref="SmallProfile"/> = true): ≤ 34 KB, for an
+    /// image with BLE (49 KB), keeping ≥ 15 KB for the application: 2 slots, 1 telnet session, echo and discard.</item>
+    /// <item>PSRAM images (ESP32_PSRAM_REV0/REV3, ESP32-S3 with PSRAM): raise slots and buffers freely, e.g. 8 slots of
+    /// 4 KB + 4 KB.</item>
+    /// </list>
+    /// </remarks>
     public static class DeviceConfiguration
     {
+        /// <summary>
+        /// True to run the small profile: set it on an image with Bluetooth LE (49 KB heap) or when the application
+        /// needs more than 30 KB beside the firmware.
+        /// </summary>
+        public static readonly bool SmallProfile = false;
+
         /// <summary>The board in use. Pick one of <see cref="BoardCatalog.All"/> (see boards/README.md for the wiring).</summary>
         public static BoardDefinition SelectBoard()
         {
@@ -22,8 +45,17 @@ namespace NanoTcp.Firmware.Device
         /// </summary>
         public static readonly byte[] MacAddress = null;
 
-        /// <summary>Network and service settings, with <see cref="MacAddress"/> or a random one.</summary>
+        /// <summary>The settings the device runs: the small or the standard profile (see <see cref="SmallProfile"/>).</summary>
         public static FirmwareSettings CreateSettings()
+        {
+            return SmallProfile ? CreateSmallSettings() : CreateStandardSettings();
+        }
+
+        /// <summary>
+        /// Network and service settings of the standard profile (fits ESP32_REV0 with ≥ 30 KB to spare), with
+        /// <see cref="MacAddress"/> or a random locally administered one.
+        /// </summary>
+        public static FirmwareSettings CreateStandardSettings()
         {
             var settings = new FirmwareSettings();
             settings.MacAddress = MacAddress ?? RandomMacAddress.Create();
@@ -32,9 +64,26 @@ namespace NanoTcp.Firmware.Device
             settings.Gateway = Ip4.Address(192, 168, 1, 1);
             settings.TelnetPassword = "nanotcp";
             settings.TelnetSessions = 2;
-            // Smaller buffers than the host defaults: 8 slots x (2 KB + 2 KB) fits the ESP32's managed heap easily.
-            settings.Stack.SendBufferSize = 2048;
-            settings.Stack.ReceiveBufferSize = 2048;
+            settings.SessionOutputBufferSize = 512;
+            settings.ServiceConnections = 1;
+            // Each slot costs its two buffers + 20 B each plus its bookkeeping. 1 KB windows match what the
+            // interpreter can process (a few hundred segments per second at most).
+            settings.Stack.ConnectionSlots = 3;
+            settings.Stack.SendBufferSize = 1024;
+            settings.Stack.ReceiveBufferSize = 1024;
+            // A 1 KB window holds at most two out-of-order pieces; a small LAN needs few neighbours.
+            settings.Stack.OutOfOrderRanges = 2;
+            settings.Stack.ArpEntries = 4;
+            return settings;
+        }
+
+        /// <summary>The small profile: the standard one cut to 2 slots, 1 telnet session, echo and discard (fits 49 KB).</summary>
+        public static FirmwareSettings CreateSmallSettings()
+        {
+            FirmwareSettings settings = CreateStandardSettings();
+            settings.TelnetSessions = 1;
+            settings.ChargenEnabled = false;
+            settings.Stack.ConnectionSlots = 2;
             return settings;
         }
 

@@ -16,8 +16,8 @@ namespace NanoTcp.Firmware
         private readonly int[] _column;
 
         /// <summary>Opens <paramref name="port"/> (19 by default, RFC 864).</summary>
-        public ChargenService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "chargen", port, maxConnections, listeners)
+        public ChargenService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "chargen", port, maxConnections, listeners, scratch)
         {
             int n = maxConnections < 1 ? 1 : maxConnections;
             _line = new int[n];
@@ -34,12 +34,12 @@ namespace NanoTcp.Firmware
         /// <inheritdoc />
         protected override ServiceStep Serve(int index, int connection)
         {
-            int got = ReceiveSome(connection, ScratchSize);
+            int got = ReceiveSome(connection, Scratch.Length);
             if (got == Failed) return ServiceStep.Finished;
             int space = Stack.SendSpace(connection);
             if (space < 0) return ServiceStep.Finished;
             if (space == 0) return got > 0 ? ServiceStep.Busy : ServiceStep.Idle;
-            int count = space < ScratchSize ? space : ScratchSize;
+            int count = space < Scratch.Length ? space : Scratch.Length;
             Generate(index, count);
             int sent = Stack.Send(connection, Scratch, 0, count);
             if (sent < 0) return ServiceStep.Finished;

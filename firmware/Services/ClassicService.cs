@@ -2,13 +2,16 @@ namespace NanoTcp.Firmware
 {
     /// <summary>
     /// Base of the small RFC test services (echo, discard, chargen): one listener, a fixed number of connections,
-    /// a shared scratch buffer, and the common endings — the peer's FIN is answered with our FIN (Close) and a
+    /// a scratch buffer shared by every service (steps never interleave: each one is done with it before it returns), and the common endings — the peer's FIN is answered with our FIN (Close) and a
     /// reset or timeout releases the stack slot. A connection beyond the limit is closed at once.
     /// </summary>
     public abstract class ClassicService
     {
-        /// <summary>Scratch size: one full Ethernet-sized segment (MSS 1460) per step, so chargen fills whole segments.</summary>
-        protected const int ScratchSize = 1460;
+        /// <summary>
+        /// Largest useful scratch: one full Ethernet-sized segment (MSS 1460) per step, so chargen fills whole
+        /// segments. The application sizes the shared scratch to the smaller of this and the send buffer.
+        /// </summary>
+        public const int MaxScratchSize = 1460;
 
         /// <summary><see cref="ReceiveSome"/>: the peer sent FIN and every byte before it has been read.</summary>
         protected const int EndOfStream = -1;
@@ -21,13 +24,17 @@ namespace NanoTcp.Firmware
         /// <summary>The stack the service runs on.</summary>
         protected readonly NetworkStack Stack;
 
-        /// <summary>Scratch buffer shared by every connection of the service (steps never interleave).</summary>
-        protected readonly byte[] Scratch = new byte[ScratchSize];
+        /// <summary>
+        /// Scratch buffer (at most <see cref="MaxScratchSize"/> bytes) shared by every connection of every service: one buffer
+        /// instead of one per service saves 1,488 bytes of the device's heap per service.
+        /// </summary>
+        protected readonly byte[] Scratch;
 
-        /// <summary>Opens the listener and allocates the connection table.</summary>
-        protected ClassicService(NetworkStack stack, string name, int port, int maxConnections, ListenerTable listeners)
+        /// <summary>Opens the listener and allocates the connection table; <paramref name="scratch"/> is the shared buffer.</summary>
+        protected ClassicService(NetworkStack stack, string name, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
         {
             Stack = stack;
+            Scratch = scratch;
             Name = name;
             Port = port;
             _connections = new int[maxConnections < 1 ? 1 : maxConnections];

@@ -6,8 +6,8 @@ namespace NanoTcp.Firmware
         private const int ReadsPerStep = 8;
 
         /// <summary>Opens <paramref name="port"/> (9 by default, RFC 863).</summary>
-        public DiscardService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "discard", port, maxConnections, listeners)
+        public DiscardService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "discard", port, maxConnections, listeners, scratch)
         {
         }
 
@@ -16,7 +16,7 @@ namespace NanoTcp.Firmware
         {
             for (int i = 0; i < ReadsPerStep; i++)
             {
-                int got = ReceiveSome(connection, ScratchSize);
+                int got = ReceiveSome(connection, Scratch.Length);
                 if (got < 0) return ServiceStep.Finished;
                 if (got == 0) return ServiceStep.Idle;
             }

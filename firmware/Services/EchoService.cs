@@ -7,8 +7,8 @@ namespace NanoTcp.Firmware
     public sealed class EchoService : ClassicService
     {
         /// <summary>Opens <paramref name="port"/> (7 by default, RFC 862).</summary>
-        public EchoService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners)
-            : base(stack, "echo", port, maxConnections, listeners)
+        public EchoService(NetworkStack stack, int port, int maxConnections, ListenerTable listeners, byte[] scratch)
+            : base(stack, "echo", port, maxConnections, listeners, scratch)
         {
         }
 
@@ -18,7 +18,7 @@ namespace NanoTcp.Firmware
             int space = Stack.SendSpace(connection);
             if (space < 0) return ServiceStep.Finished;
             if (space == 0) return ServiceStep.Idle;
-            int got = ReceiveSome(connection, space < ScratchSize ? space : ScratchSize);
+            int got = ReceiveSome(connection, space < Scratch.Length ? space : Scratch.Length);
             if (got < 0) return ServiceStep.Finished;
             if (got == 0) return ServiceStep.Idle;
             int sent = Stack.Send(connection, Scratch, 0, got);

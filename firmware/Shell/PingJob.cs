@@ -24,7 +24,7 @@ namespace NanoTcp.Firmware
         private readonly int[] _replySequence = new int[Window];
         private readonly int[] _replyLength = new int[Window];
         private readonly long[] _replyRtt = new long[Window];
-        private readonly bool[] _answered = new bool[MaxCount + 1];
+        private readonly BitSet _answered = new BitSet(MaxCount + 1);
         private int _replyHead;
         private int _replyCount;
         private int _runBase;
@@ -88,7 +88,7 @@ namespace NanoTcp.Firmware
             SumRttMs = 0;
             _replyHead = 0;
             _replyCount = 0;
-            System.Array.Clear(_answered, 0, _answered.Length);
+            _answered.Clear();
             NextSendAtMs = nowMs;
             Active = true;
         }
@@ -123,8 +123,8 @@ namespace NanoTcp.Firmware
         {
             if (!Active || fromIp != Target) return;
             int index = (sequence - _runBase) & 0xFFFF;
-            if (index < 1 || index > Sent || _answered[index]) return;
-            _answered[index] = true;
+            if (index < 1 || index > Sent || _answered.Get(index)) return;
+            _answered.Set(index);
             Received++;
             long rtt = -1;
             if (Sent - index < Window)

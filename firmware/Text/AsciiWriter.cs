@@ -4,14 +4,18 @@ namespace NanoTcp.Firmware
     /// A fixed-capacity ASCII output buffer with allocation-free formatting of text, decimal numbers, IPv4
     /// addresses and MAC addresses, and column padding for tables. mscorlib on nanoFramework has neither
     /// StringBuilder nor Encoding, and string concatenation allocates, so every piece of shell output is written
-    /// here byte by byte. Bytes are removed from the front with <see cref="Consume"/> once TCP has taken them.
-    /// Writes that do not fit are truncated (and <see cref="Overflowed"/> is set), never thrown.
+    /// here byte by byte. Bytes are removed from the front with <see cref="Consume"/> once TCP has taken them:
+    /// that only moves <see cref="Start"/>, so a flush costs no copy (issue 10 item 6); the pending bytes are moved
+    /// to the front only when a write reaches the end of the array while some are still waiting, at most once per
+    /// buffer's worth of output. Writes that do not fit are truncated (and <see cref="Overflowed"/> is set), never
+    /// thrown.
     /// </summary>
     public sealed class AsciiWriter
     {
         private readonly byte[] _buffer;
         private readonly byte[] _digits = new byte[20];
-        private int _count;
+        private int _start;
+        private int _end;
         private int _lineStart;
 
         /// <summary>Allocates the buffer once.</summary>
@@ -20,58 +24,73 @@ namespace NanoTcp.Firmware
             _buffer = new byte[capacity];
         }
 
-        /// <summary>The bytes written and not yet consumed start at index 0 of this array.</summary>
+        /// <summary>The array holding the bytes written and not yet consumed, from <see cref="Start"/> on.</summary>
         public byte[] Buffer => _buffer;
 
+        /// <summary>Index in <see cref="Buffer"/> of the first byte not yet consumed.</summary>
+        public int Start => _start;
+
         /// <summary>Bytes written and not yet consumed.</summary>
-        public int Count => _count;
+        public int Count => _end - _start;
 
         /// <summary>Total capacity in bytes.</summary>
         public int Capacity => _buffer.Length;
 
         /// <summary>Bytes that can still be written.</summary>
-        public int Free => _buffer.Length - _count;
+        public int Free => _buffer.Length - (_end - _start);
 
         /// <summary>True once a write was truncated because the buffer was full (cleared by <see cref="Clear"/>).</summary>
         public bool Overflowed { get; private set; }
 
         /// <summary>Characters written since the last line break (for <see cref="PadTo"/>).</summary>
-        public int Column => _count - _lineStart;
+        public int Column => _end - _lineStart;
 
         /// <summary>Discards everything.</summary>
         public void Clear()
         {
-            _count = 0;
+            _start = 0;
+            _end = 0;
             _lineStart = 0;
             Overflowed = false;
         }
 
-        /// <summary>Removes the first <paramref name="count"/> bytes (those TCP accepted).</summary>
+        /// <summary>Removes the first <paramref name="count"/> bytes (those TCP accepted); nothing is copied.</summary>
         public void Consume(int count)
         {
             if (count <= 0) return;
-            if (count >= _count)
+            if (count >= _end - _start)
             {
-                _count = 0;
-                _lineStart = 0;
+                // Everything went: start again at the front, the column counts from the same line start.
+                _lineStart -= _end;
+                _start = 0;
+                _end = 0;
                 return;
             }
-            System.Array.Copy(_buffer, count, _buffer, 0, _count - count);
-            _count -= count;
-            _lineStart = _lineStart > count ? _lineStart - count : 0;
+            _start += count;
         }
 
         /// <summary>Appends one byte.</summary>
         public void Write(byte value)
         {
-            if (_count < _buffer.Length)
+            if (_end == _buffer.Length && _start > 0) Compact();
+            if (_end < _buffer.Length)
             {
-                _buffer[_count++] = value;
+                _buffer[_end++] = value;
             }
             else
             {
                 Overflowed = true;
             }
+        }
+
+        // Moves the pending bytes to the front: only when the array's end is reached with bytes still waiting.
+        private void Compact()
+        {
+            int count = _end - _start;
+            System.Array.Copy(_buffer, _start, _buffer, 0, count);
+            _lineStart -= _start;
+            _start = 0;
+            _end = count;
         }
 
         /// <summary>Appends one ASCII character (anything outside 0x00–0x7E is written as '?').</summary>
@@ -98,7 +117,7 @@ namespace NanoTcp.Firmware
         {
             Write((byte)'\r');
             Write((byte)'\n');
-            _lineStart = _count;
+            _lineStart = _end;
         }
 
         /// <summary>Appends a string followed by CR LF.</summary>
@@ -116,7 +135,7 @@ namespace NanoTcp.Firmware
                 Write((byte)' ');
                 return;
             }
-            while (Column < column && _count < _buffer.Length) Write((byte)' ');
+            while (Column < column && Free > 0) Write((byte)' ');
         }
 
         /// <summary>Appends a signed decimal number.</summary>
@@ -193,8 +212,8 @@ namespace NanoTcp.Firmware
         /// <summary>Copies the unconsumed bytes into <paramref name="chars"/> (for the rare log line) and returns the count.</summary>
         public int CopyTo(char[] chars)
         {
-            int n = _count < chars.Length ? _count : chars.Length;
-            for (int i = 0; i < n; i++) chars[i] = (char)_buffer[i];
+            int n = Count < chars.Length ? Count : chars.Length;
+            for (int i = 0; i < n; i++) chars[i] = (char)_buffer[_start + i];
             return n;
         }
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace NanoTcp.Wire
 {
     /// <summary>
@@ -6,34 +8,78 @@ namespace NanoTcp.Wire
     /// </summary>
     internal static class InternetChecksum
     {
+        // 2^16 ≡ 1 (mod 2^16 - 1), so a 64-bit word holding four 16-bit words is congruent to their sum modulo
+        // 0xFFFF, and so is its remainder: summing remainders never carries out of 64 bits.
+        private const ulong OnesModulus = 0xFFFF;
+
         /// <summary>Adds <paramref name="length"/> bytes to a running sum (an odd last byte is padded with zero).</summary>
         /// <remarks>
-        /// High and low bytes of the 16-bit words are summed separately and combined once at the end (RFC 1071
-        /// §2(A): byte order independence and deferred carries): a few IL operations per byte matters on the
-        /// nanoFramework interpreter. Exact for any frame (up to 64 KiB of data per call).
+        /// Cost on the nanoFramework interpreter, where each IL instruction is the price and
+        /// <see cref="BitConverter.ToUInt64(byte[], int)"/> is one native call: the data is read 8 bytes per call in
+        /// the machine's byte order, and each 64-bit word is reduced modulo 0xFFFF (one <c>rem.un</c>) before it is
+        /// summed, about 8 IL instructions per 8 bytes (1460 bytes: ≈ 1,800 IL and 183 native calls). The one's-complement sum may be computed in either byte
+        /// order and swapped at the end (RFC 1071 §2(B)); deferring the end-around carries is §2(C). Returns
+        /// exactly what a per-word sum folded to 16 bits returns: 0 only when every byte is 0, never for data that
+        /// sums to 0xFFFF. Exact for any length up to 2^31.
         /// </remarks>
         public static uint Add(uint sum, byte[] b, int offset, int length)
         {
-            uint high = 0, low = 0;
+            ulong m = OnesModulus;
+            ulong total = 0;
             int i = offset, end = offset + length;
+            for (; i + 64 <= end; i += 64)
+            {
+                total += BitConverter.ToUInt64(b, i) % m + BitConverter.ToUInt64(b, i + 8) % m
+                    + BitConverter.ToUInt64(b, i + 16) % m + BitConverter.ToUInt64(b, i + 24) % m
+                    + BitConverter.ToUInt64(b, i + 32) % m + BitConverter.ToUInt64(b, i + 40) % m
+                    + BitConverter.ToUInt64(b, i + 48) % m + BitConverter.ToUInt64(b, i + 56) % m;
+            }
             for (; i + 8 <= end; i += 8)
             {
-                high += (uint)(b[i] + b[i + 2] + b[i + 4] + b[i + 6]);
-                low += (uint)(b[i + 1] + b[i + 3] + b[i + 5] + b[i + 7]);
+                total += BitConverter.ToUInt64(b, i) % m;
             }
+            // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
+            // machine is little-endian (an odd last byte is then the low byte of a zero-padded word).
+            bool little = BitConverter.IsLittleEndian;
+            int high = little ? 8 : 0, low = little ? 0 : 8;
             for (; i + 2 <= end; i += 2)
             {
-                high += b[i];
-                low += b[i + 1];
+                total += (uint)((b[i] << low) | (b[i + 1] << high));
             }
-            if (i < end) high += b[i];
-            return sum + Fold((high << 8) + low);
+            if (i < end) total += (uint)(b[i] << low);
+
+            uint folded = Fold(total);
+            if (folded == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
+            return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
+        }
+
+        private static uint Fold(ulong sum)
+        {
+            while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
+            return (uint)sum;
         }
 
         private static uint Fold(uint sum)
         {
             while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
             return sum;
+        }
+
+        // A remainder sum of 0 means every word was a multiple of 0xFFFF: zero data folds to 0, anything else
+        // (such as FF FF) to 0xFFFF. Only data made of such words gets here, and the scan stops at the first
+        // non-zero word.
+        private static bool IsZero(byte[] b, int offset, int length)
+        {
+            int i = offset, end = offset + length;
+            for (; i + 8 <= end; i += 8)
+            {
+                if (BitConverter.ToUInt64(b, i) != 0) return false;
+            }
+            for (; i < end; i++)
+            {
+                if (b[i] != 0) return false;
+            }
+            return true;
         }
 
         /// <summary>Adds the TCP/UDP pseudo-header (RFC 9293 §3.1): addresses, protocol and segment length.</summary>

@@ -7,7 +7,7 @@ namespace NanoTcp.Firmware.Tests
     [TestClass]
     public sealed class AsciiWriterTests
     {
-        private static string Text(AsciiWriter w) => Encoding.ASCII.GetString(w.Buffer, 0, w.Count);
+        private static string Text(AsciiWriter w) => Encoding.ASCII.GetString(w.Buffer, w.Start, w.Count);
 
         [TestMethod]
         public void Decimal_numbers_including_extremes()
@@ -72,6 +72,44 @@ namespace NanoTcp.Firmware.Tests
             Assert.AreEqual(5, w.Free);
             w.Write((char)0x20AC);
             Assert.AreEqual("567?", Text(w));
+        }
+
+        [TestMethod]
+        public void Consume_moves_the_start_and_copies_nothing_until_the_end_is_reached()
+        {
+            var w = new AsciiWriter(8);
+            w.Write("abcdef");
+            w.Consume(4);
+            Assert.AreEqual(4, w.Start, "a flush only moves the start (no shift per flush)");
+            Assert.AreEqual("ef", Text(w));
+            Assert.AreEqual('e', (char)w.Buffer[4], "the pending bytes were not moved");
+            w.Write("gh");
+            Assert.AreEqual(4, w.Start, "room left at the end: still no copy");
+            w.Write("ij");
+            Assert.AreEqual(0, w.Start, "the end was reached with bytes waiting: they moved to the front once");
+            Assert.AreEqual("efghij", Text(w));
+            Assert.IsFalse(w.Overflowed);
+        }
+
+        [TestMethod]
+        public void Column_counts_from_the_line_start_across_consume_and_compaction()
+        {
+            var w = new AsciiWriter(16);
+            w.Write("xy");
+            w.NewLine();
+            w.Write("abc");
+            w.Consume(6);
+            Assert.AreEqual(3, w.Column, "the line's first bytes were sent, the column is still 3");
+            w.Consume(1);
+            Assert.AreEqual(0, w.Count);
+            Assert.AreEqual(3, w.Column);
+            w.PadTo(6);
+            w.Write("|");
+            Assert.AreEqual("   |", Text(w));
+            for (int i = 0; i < 12; i++) w.Write((byte)'.');
+            w.Consume(10);
+            w.Write("##");
+            Assert.AreEqual(7 + 12 + 2, w.Column, "compaction keeps the column");
         }
     }
 }

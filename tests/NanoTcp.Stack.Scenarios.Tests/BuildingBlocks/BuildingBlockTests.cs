@@ -44,6 +44,81 @@ namespace NanoTcp.Scenarios.BuildingBlocks
         }
 
         [TestMethod]
+        public void InternetChecksum_AddIsBitExactWithAPerWordSum()
+        {
+            // The stack sums 8 bytes per native call and reduces words modulo 0xFFFF; its partial sum must still be
+            // exactly the folded per-word sum (not only a congruent value): callers chain partial sums.
+            var r = new System.Random(11);
+            var data = new byte[1600];
+            for (int run = 0; run < 4000; run++)
+            {
+                r.NextBytes(data);
+                int len = r.Next(0, 1600);
+                int offset = r.Next(0, 1600 - len + 1);
+                uint start = (uint)r.Next(0, 0x40000);
+                Assert.AreEqual(ReferenceAdd(start, data, offset, len), StackChecksum.Add(start, data, offset, len),
+                    $"length {len} offset {offset}");
+            }
+        }
+
+        [TestMethod]
+        public void InternetChecksum_AddKeepsZeroAndAllOnesApart()
+        {
+            // Words that are multiples of 0xFFFF reduce to 0 in the stack's sum; the result must still be 0xFFFF for
+            // such data and 0 only for zero data (RFC 1071 §1: +0 and -0), at every length and offset.
+            byte[][] patterns = { new byte[64], Fill(64, 0xFF), Fill(64, 0x00, 0xFF, 0xFF, 0x00), Fill(64, 0x7F, 0xFF, 0x80, 0x00) };
+            foreach (byte[] data in patterns)
+            {
+                for (int offset = 0; offset < 8; offset++)
+                {
+                    for (int len = 0; len + offset <= data.Length; len++)
+                    {
+                        Assert.AreEqual(ReferenceAdd(0, data, offset, len), StackChecksum.Add(0, data, offset, len),
+                            $"pattern {data[1]:X2} length {len} offset {offset}");
+                    }
+                }
+            }
+        }
+
+        [TestMethod]
+        public void InternetChecksum_ValidatesWhatItComputed()
+        {
+            // A message with no pseudo-header (ICMP): once its checksum is written it sums to 0xFFFF (RFC 1071 §1),
+            // whatever its length and offset; one flipped bit makes it invalid.
+            var r = new System.Random(5);
+            var data = new byte[1600];
+            for (int run = 0; run < 500; run++)
+            {
+                r.NextBytes(data);
+                int len = 4 + r.Next(0, 1500);
+                int offset = r.Next(0, 1600 - len + 1);
+                data[offset + 2] = 0;
+                data[offset + 3] = 0;
+                int checksum = StackChecksum.Finish(StackChecksum.Add(0, data, offset, len));
+                data[offset + 2] = (byte)(checksum >> 8);
+                data[offset + 3] = (byte)checksum;
+                Assert.IsTrue(StackChecksum.IsValid(StackChecksum.Add(0, data, offset, len)), $"length {len}");
+                data[offset + len - 1] ^= 0x10;
+                Assert.IsFalse(StackChecksum.IsValid(StackChecksum.Add(0, data, offset, len)), $"length {len}");
+            }
+        }
+
+        // The test codec's per-word sum, folded to 16 bits as the stack's Add folds its part.
+        private static uint ReferenceAdd(uint sum, byte[] b, int offset, int length)
+        {
+            uint words = TestChecksum.Add(0, b, offset, length);
+            while ((words >> 16) != 0) words = (words & 0xFFFF) + (words >> 16);
+            return sum + words;
+        }
+
+        private static byte[] Fill(int length, params byte[] pattern)
+        {
+            var data = new byte[length];
+            for (int i = 0; i < length; i++) data[i] = pattern[i % pattern.Length];
+            return data;
+        }
+
+        [TestMethod]
         public void Reassembly_MergesAndDeliversAcrossWrap()
         {
             var r = new ReassemblyTable(2);
