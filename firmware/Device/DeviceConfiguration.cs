@@ -52,13 +52,12 @@ namespace NanoTcp.Firmware.Device
         }
 
         /// <summary>
-        /// Network and service settings of the standard profile (fits ESP32_REV0 with ≥ 30 KB to spare), with
-        /// <see cref="MacAddress"/> or a random locally administered one.
+        /// Network and service settings of the standard profile (fits ESP32_REV0 with ≥ 30 KB to spare). Program.cs
+        /// then sets the MAC: <see cref="MacAddress"/>, or a random locally administered one.
         /// </summary>
         public static FirmwareSettings CreateStandardSettings()
         {
             var settings = new FirmwareSettings();
-            settings.MacAddress = MacAddress ?? RandomMacAddress.Create();
             settings.IpAddress = Ip4.Address(192, 168, 1, 50);
             settings.SubnetMask = Ip4.Address(255, 255, 255, 0);
             settings.Gateway = Ip4.Address(192, 168, 1, 1);

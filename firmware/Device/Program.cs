@@ -21,6 +21,7 @@ namespace NanoTcp.Firmware.Device
         {
             BoardDefinition board = DeviceConfiguration.SelectBoard();
             FirmwareSettings settings = DeviceConfiguration.CreateSettings();
+            settings.MacAddress = DeviceConfiguration.MacAddress ?? RandomMacAddress.Create();
             Console.WriteLine("nanoTcp: starting on " + board.Name + " (firmware image " + board.FirmwareTarget + ")");
 
             Esp32SpiPins.Route(board);
