@@ -77,7 +77,7 @@ namespace NanoTcp.Stack.Tests
             int b = -1;
             Assert.IsTrue(p.RunUntil(() => (b = b >= 0 ? b : p.B.Accept(listener)) >= 0 && p.A.GetState(a) == TcpState.Established, 10_000));
             var info = new TcpConnectionInfo();
-            p.B.GetConnectionInfo(b & 0xFF, ref info);
+            p.B.GetConnectionInfo(b & 0xFF, info);
             byte[] macB = { 2, 0, 0, 0, 0, 0x0B }, macA = { 2, 0, 0, 0, 0, 0x0A };
             var valid = Packets.TcpFrame(macB, macA, StackPair.IpA, StackPair.IpB, 40000, 80, info.ReceiveNext + 0x80000000u, info.SendNext, Packets.Ack, 4096, new byte[] { 1, 2, 3 });
             var random = new Random(7);

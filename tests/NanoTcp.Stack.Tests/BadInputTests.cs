@@ -24,7 +24,7 @@ namespace NanoTcp.Stack.Tests
             int b = -1;
             Assert.IsTrue(p.RunUntil(() => (b = b >= 0 ? b : p.B.Accept(listener)) >= 0 && p.A.GetState(a) == TcpState.Established, 10_000));
             var info = new TcpConnectionInfo();
-            Assert.IsTrue(p.B.GetConnectionInfo(b & 0xFF, ref info));
+            Assert.IsTrue(p.B.GetConnectionInfo(b & 0xFF, info));
 
             var random = new Random(12345);
             var valid = Packets.TcpFrame(new byte[] { 2, 0, 0, 0, 0, 0x0B }, new byte[] { 2, 0, 0, 0, 0, 0x0A },

@@ -25,7 +25,7 @@ namespace NanoTcp.Stack.Tests
             Assert.AreEqual(Peer, reply.ArpTargetIp);
             Assert.AreEqual(60, reply.Frame.Length, "padded to the Ethernet minimum");
             var entry = new ArpEntryInfo();
-            Assert.IsTrue(p.Stack.GetArpEntry(0, ref entry));
+            Assert.IsTrue(p.Stack.GetArpEntry(0, entry));
             Assert.AreEqual(Peer, entry.Ip);
             Assert.AreEqual(0x020000000001L, entry.Mac);
         }
@@ -38,7 +38,7 @@ namespace NanoTcp.Stack.Tests
             p.Poll();
             Assert.AreEqual(0, p.Sent().Count);
             var entry = new ArpEntryInfo();
-            Assert.IsFalse(p.Stack.GetArpEntry(0, ref entry), "not learned: the request was not about us (RFC 826 merge rule)");
+            Assert.IsFalse(p.Stack.GetArpEntry(0, entry), "not learned: the request was not about us (RFC 826 merge rule)");
         }
 
         [TestMethod]
@@ -172,7 +172,7 @@ namespace NanoTcp.Stack.Tests
             Assert.AreEqual(7001u, ack.AckNum);
             Assert.AreEqual(TcpState.Established, p.Stack.GetState(c));
             var info = new TcpConnectionInfo();
-            Assert.IsTrue(p.Stack.GetConnectionInfo(c & 0xFF, ref info));
+            Assert.IsTrue(p.Stack.GetConnectionInfo(c & 0xFF, info));
             Assert.AreEqual(536, info.Mss);
         }
 

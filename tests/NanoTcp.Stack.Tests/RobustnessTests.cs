@@ -140,7 +140,7 @@ namespace NanoTcp.Stack.Tests
             p.Now += 100;
             p.Segment(23, 50000, 7000, 101, Packets.Syn | Packets.Ack);
             var info = new TcpConnectionInfo();
-            p.Stack.GetConnectionInfo(c & 0xFF, ref info);
+            p.Stack.GetConnectionInfo(c & 0xFF, info);
             Assert.AreEqual(3000, info.RetransmissionTimeoutMs);
         }
     }

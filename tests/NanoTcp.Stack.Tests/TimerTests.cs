@@ -61,7 +61,7 @@ namespace NanoTcp.Stack.Tests
             e.P.Now += 900;
             Assert.AreEqual(0, e.Send(Packets.Ack, ack: e.DutSeq + 1000).Count);
             var info = new TcpConnectionInfo();
-            e.P.Stack.GetConnectionInfo(e.Handle & 0xFF, ref info);
+            e.P.Stack.GetConnectionInfo(e.Handle & 0xFF, info);
             // Handshake sample R=0 (SRTT 0, RTTVAR 0), then R=900: RTTVAR = 900/4 = 225, SRTT = 900/8 = 112 (RFC 6298 §2.3).
             Assert.AreEqual(112, info.SmoothedRttMs);
             Assert.AreEqual(112 + 4 * 225, info.RetransmissionTimeoutMs);
@@ -224,7 +224,7 @@ namespace NanoTcp.Stack.Tests
             int timeWaits = 0, ports = 0;
             for (int s = 0; s < 2; s++)
             {
-                Assert.IsTrue(p.Stack.GetConnectionInfo(s, ref info));
+                Assert.IsTrue(p.Stack.GetConnectionInfo(s, info));
                 if (info.State == TcpState.TimeWait) { timeWaits++; ports = info.RemotePort; }
             }
             Assert.AreEqual(1, timeWaits);

@@ -273,7 +273,7 @@ namespace NanoTcp.Scenarios.Harness
             var info = new TcpConnectionInfo();
             for (int i = 0; i < Stack.ConnectionSlotCount; i++)
             {
-                if (!Stack.GetConnectionInfo(i, ref info)) continue;
+                if (!Stack.GetConnectionInfo(i, info)) continue;
                 if (info.LocalPort == (dutPort ?? DutPort) && info.RemotePort == (peerPort ?? PeerPort)
                     && info.RemoteIp == PeerIp && info.State != TcpState.Closed)
                     return info.State;
@@ -286,7 +286,7 @@ namespace NanoTcp.Scenarios.Harness
         {
             var info = new TcpConnectionInfo();
             for (int i = 0; i < Stack.ConnectionSlotCount; i++)
-                if (Stack.GetConnectionInfo(i, ref info) && info.LocalPort == DutPort
+                if (Stack.GetConnectionInfo(i, info) && info.LocalPort == DutPort
                     && info.RemotePort == (peerPort ?? PeerPort) && info.State != TcpState.Closed)
                     return info;
             Assert.Fail($"no DUT slot for port {DutPort} <-> {peerPort ?? PeerPort}");
