@@ -19,7 +19,7 @@ namespace NanoTcp.Tcp
             }
             if (Flight == 0)
             {
-                EmitSegment(SndNxt - 1, 0, TcpFlags.Ack, false);
+                ProbeOwed = true;
                 KeepAliveProbes++;
                 _ctx.Counters.TcpKeepAliveProbes++;
             }
@@ -27,10 +27,17 @@ namespace NanoTcp.Tcp
             return true;
         }
 
+        /// <summary>Sends an owed keepalive probe (SEQ = SND.NXT − 1, no data); it stays owed while ARP resolves.</summary>
+        private void SendOwedProbe()
+        {
+            if (EmitSegment(SndNxt - 1, 0, TcpFlags.Ack, false) != NetworkInterface.Waiting) ProbeOwed = false;
+        }
+
         /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
         private void KeepAliveRestart()
         {
             KeepAliveProbes = 0;
+            ProbeOwed = false;
             Timers.Arm(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
         }
     }

@@ -66,7 +66,7 @@ namespace NanoTcp.Tcp
         private int _flags;
         private const int FlagInUse = 1, FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
                           FlagPendingFin = 32, FlagSwsOverride = 64, FlagAckNow = 128, FlagRttTiming = 256, FlagActive = 512,
-                          FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096;
+                          FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096, FlagProbeOwed = 8192;
 
         public TcpConnection(StackContext ctx, int slot, int sendBuffer, int receiveBuffer, int outOfOrderRanges)
         {
@@ -114,6 +114,9 @@ namespace NanoTcp.Tcp
         public bool DelayedAck { get { return Flag(FlagDelayedAck); } set { SetFlag(FlagDelayedAck, value); } }
         /// <summary>Keepalive probes on (RFC 1122 4.2.3.6).</summary>
         public bool KeepAlive { get { return Flag(FlagKeepAlive); } set { SetFlag(FlagKeepAlive, value); } }
+
+        /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
+        public bool ProbeOwed { get { return Flag(FlagProbeOwed); } set { SetFlag(FlagProbeOwed, value); } }
 
         public int Slot { get { return Handle & 0xFF; } }
         public int Generation { get { return Handle >> 8; } }
@@ -188,7 +191,8 @@ namespace NanoTcp.Tcp
         public long PollAt()
         {
             if (!InUse || State == TcpState.Closed) return TcpTimers.Off;
-            return AckNow ? _ctx.Now : Timers.Next();
+            // What Dispatch could not send (an owed ACK or probe) waits for ARP: the ARP deadline covers it.
+            return Timers.Next();
         }
 
         public void SetState(TcpState next)

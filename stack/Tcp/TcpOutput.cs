@@ -28,6 +28,7 @@ namespace NanoTcp.Tcp
                     if (AckNow) SendAck();
                     return;
             }
+            if (ProbeOwed) SendOwedProbe();
             bool sent = SendData();
             if (!sent && AckNow) SendAck();
         }
