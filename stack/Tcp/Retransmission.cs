@@ -11,7 +11,8 @@ namespace NanoTcp.Tcp
         private bool RetransmissionTimeout()
         {
             bool handshake = State == TcpState.SynSent || State == TcpState.SynReceived;
-            if (!handshake && Flight == 0) return true;
+            // Outstanding is measured to SND.MAX: a rewound segment that is still waiting for ARP counts too.
+            if (!handshake && SndMax == SndUna) return true;
             _ctx.Counters.TcpTimeouts++;
             Retries++;
             if (Retries > RetryBudget(State))

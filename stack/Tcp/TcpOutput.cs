@@ -35,13 +35,7 @@ namespace NanoTcp.Tcp
 
         private void SendSyn(int flags)
         {
-            if (EmitSegment(Iss, 0, flags, true) == NetworkInterface.Waiting)
-            {
-                // The SYN waits for ARP; its timer runs anyway, so the SYN retry budget also bounds a next hop
-                // that never answers.
-                Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
-                return;
-            }
+            if (EmitSegment(Iss, 0, flags, true) == NetworkInterface.Waiting) return;
             SndNxt = Iss + 1;
             bool first = SndMax == Iss;
             if (first)
@@ -200,7 +194,13 @@ namespace NanoTcp.Tcp
             TcpHeader.Write(tx, at, LocalPort, RemotePort, seq, ack ? RcvNxt : 0, flags, window,
                             mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, RemoteIp);
             int result = _ctx.Interface.SendIpv4(RemoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
-            if (result == NetworkInterface.Waiting) return result;
+            if (result == NetworkInterface.Waiting)
+            {
+                // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
+                // FIN) also bound a next hop that never answers.
+                Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+                return result;
+            }
             RcvAdvertisedEdge = RcvNxt + (uint)window;
             if (result != NetworkInterface.Sent) return result;
             _ctx.Counters.TcpSegmentsSent++;
