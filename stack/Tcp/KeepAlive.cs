@@ -10,7 +10,7 @@ namespace NanoTcp.Tcp
         private bool KeepAliveTimeout()
         {
             if (!KeepAlive || (State != TcpState.Established && State != TcpState.CloseWait)) return true;
-            if (KeepAliveProbes >= _ctx.Config.KeepAliveProbes)
+            if (KeepAliveProbes >= _ctx.Config.KeepAliveProbes || KeepAliveProbes == 255) // one byte, saturating
             {
                 _ctx.Counters.TcpConnectionsTimedOut++;
                 SendReset(SndMax);

@@ -36,7 +36,14 @@ namespace NanoTcp.Tcp
         /// <summary>R1 of RFC 1122 4.2.3.5: consecutive timeouts after which the next hop is resolved again.</summary>
         private const int ReResolveAfterRetries = 3;
 
+        /// <summary>The state's retry budget, at most 254 (<see cref="Retries"/> is one byte and saturates at 255).</summary>
         private int RetryBudget(TcpState state)
+        {
+            int budget = ConfiguredRetries(state);
+            return budget > 254 ? 254 : budget;
+        }
+
+        private int ConfiguredRetries(TcpState state)
         {
             switch (state)
             {

@@ -47,13 +47,11 @@ namespace NanoTcp.Tcp
         public uint PendingFinSeq;
 
         // Retransmission, probes and ACK bookkeeping (the deadlines live in Timers).
-        public int Retries;
         public uint RttSeq;
         public long RttStartMs;
-        public int PersistShift;
         public int PersistProbes;
-        public int KeepAliveProbes;
-        public int UnackedSegments;
+        // Four small counters packed one per byte (each field is a 12-byte heap block on nanoCLR).
+        private int _counters;
         /// <summary>When we last answered an out-of-window segment without data (ACK-loop limiter), Off = never.</summary>
         public long LastOutOfWindowAckMs;
         public int Retransmissions;
@@ -118,6 +116,23 @@ namespace NanoTcp.Tcp
         /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
         public bool ProbeOwed { get { return Flag(FlagProbeOwed); } set { SetFlag(FlagProbeOwed, value); } }
 
+        /// <summary>Consecutive retransmission timeouts (retry budget, RFC 1122 4.2.3.5); saturates at 255.</summary>
+        public int Retries { get { return Byte(0); } set { SetByte(0, value); } }
+        /// <summary>Zero-window probe backoff exponent (at most 16).</summary>
+        public int PersistShift { get { return Byte(8); } set { SetByte(8, value); } }
+        /// <summary>Keepalive probes sent without an answer; saturates at 255.</summary>
+        public int KeepAliveProbes { get { return Byte(16); } set { SetByte(16, value); } }
+        /// <summary>Full segments received since our last ACK (every second one is ACKed at once).</summary>
+        public int UnackedSegments { get { return Byte(24); } set { SetByte(24, value); } }
+
+        private int Byte(int shift) { return (_counters >> shift) & 0xFF; }
+
+        private void SetByte(int shift, int value)
+        {
+            if (value > 255) value = 255;
+            _counters = (_counters & ~(0xFF << shift)) | (value << shift);
+        }
+
         public int Slot { get { return Handle & 0xFF; } }
         public int Generation { get { return Handle >> 8; } }
 
@@ -158,7 +173,8 @@ namespace NanoTcp.Tcp
             Reassembly.Clear();
             Rto.Reset();
             Timers.StopAll();
-            Retries = PersistShift = PersistProbes = KeepAliveProbes = UnackedSegments = Retransmissions = 0;
+            _counters = 0;
+            PersistProbes = Retransmissions = 0;
             RttSeq = 0;
             RttStartMs = 0;
             LastOutOfWindowAckMs = TcpTimers.Off;
