@@ -408,7 +408,7 @@ namespace NanoTcp.Firmware
         private void Flush()
         {
             if (_output.Count == 0 || Phase == SessionPhase.Free) return;
-            int sent = _stack.Send(Connection, _output.Buffer, 0, _output.Count);
+            int sent = _stack.Send(Connection, _output.Buffer, _output.Start, _output.Count);
             if (sent > 0)
             {
                 _output.Consume(sent);

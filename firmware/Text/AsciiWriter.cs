@@ -11,7 +11,10 @@ namespace NanoTcp.Firmware
     {
         private readonly byte[] _buffer;
         private readonly byte[] _digits = new byte[20];
-        private int _count;
+        // Pending bytes are _buffer[_start.._end). Consume only advances _start: TCP taking part of the output
+        // costs no copy; the rest moves to the front once, when a write finds the end of the buffer.
+        private int _start;
+        private int _end;
         private int _lineStart;
 
         /// <summary>Allocates the buffer once.</summary>
@@ -20,53 +23,62 @@ namespace NanoTcp.Firmware
             _buffer = new byte[capacity];
         }
 
-        /// <summary>The bytes written and not yet consumed start at index 0 of this array.</summary>
+        /// <summary>The bytes written and not yet consumed: <see cref="Count"/> bytes from <see cref="Start"/>.</summary>
         public byte[] Buffer => _buffer;
 
+        /// <summary>Offset in <see cref="Buffer"/> of the first pending byte.</summary>
+        public int Start => _start;
+
         /// <summary>Bytes written and not yet consumed.</summary>
-        public int Count => _count;
+        public int Count => _end - _start;
 
         /// <summary>Total capacity in bytes.</summary>
         public int Capacity => _buffer.Length;
 
         /// <summary>Bytes that can still be written.</summary>
-        public int Free => _buffer.Length - _count;
+        public int Free => _buffer.Length - _end + _start;
 
         /// <summary>True once a write was truncated because the buffer was full (cleared by <see cref="Clear"/>).</summary>
         public bool Overflowed { get; private set; }
 
         /// <summary>Characters written since the last line break (for <see cref="PadTo"/>).</summary>
-        public int Column => _count - _lineStart;
+        public int Column => _end - (_lineStart > _start ? _lineStart : _start);
 
         /// <summary>Discards everything.</summary>
         public void Clear()
         {
-            _count = 0;
+            _start = _end = 0;
             _lineStart = 0;
             Overflowed = false;
         }
 
-        /// <summary>Removes the first <paramref name="count"/> bytes (those TCP accepted).</summary>
+        /// <summary>Removes the first <paramref name="count"/> bytes (those TCP accepted); nothing is copied.</summary>
         public void Consume(int count)
         {
             if (count <= 0) return;
-            if (count >= _count)
-            {
-                _count = 0;
-                _lineStart = 0;
-                return;
-            }
-            System.Array.Copy(_buffer, count, _buffer, 0, _count - count);
-            _count -= count;
-            _lineStart = _lineStart > count ? _lineStart - count : 0;
+            _start += count;
+            if (_start < _end) return;
+            _start = _end = 0;
+            _lineStart = 0;
+        }
+
+        /// <summary>Moves the pending bytes to the front (only when a write reaches the end of the buffer).</summary>
+        private void Compact()
+        {
+            int pending = _end - _start;
+            System.Array.Copy(_buffer, _start, _buffer, 0, pending);
+            _lineStart = _lineStart > _start ? _lineStart - _start : 0;
+            _start = 0;
+            _end = pending;
         }
 
         /// <summary>Appends one byte.</summary>
         public void Write(byte value)
         {
-            if (_count < _buffer.Length)
+            if (_end == _buffer.Length && _start > 0) Compact();
+            if (_end < _buffer.Length)
             {
-                _buffer[_count++] = value;
+                _buffer[_end++] = value;
             }
             else
             {
@@ -98,7 +110,7 @@ namespace NanoTcp.Firmware
         {
             Write((byte)'\r');
             Write((byte)'\n');
-            _lineStart = _count;
+            _lineStart = _end;
         }
 
         /// <summary>Appends a string followed by CR LF.</summary>
@@ -116,7 +128,7 @@ namespace NanoTcp.Firmware
                 Write((byte)' ');
                 return;
             }
-            while (Column < column && _count < _buffer.Length) Write((byte)' ');
+            while (Column < column && Free > 0) Write((byte)' ');
         }
 
         /// <summary>Appends a signed decimal number.</summary>
@@ -193,8 +205,8 @@ namespace NanoTcp.Firmware
         /// <summary>Copies the unconsumed bytes into <paramref name="chars"/> (for the rare log line) and returns the count.</summary>
         public int CopyTo(char[] chars)
         {
-            int n = _count < chars.Length ? _count : chars.Length;
-            for (int i = 0; i < n; i++) chars[i] = (char)_buffer[i];
+            int n = Count < chars.Length ? Count : chars.Length;
+            for (int i = 0; i < n; i++) chars[i] = (char)_buffer[_start + i];
             return n;
         }
 

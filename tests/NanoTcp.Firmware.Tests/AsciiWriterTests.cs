@@ -7,7 +7,7 @@ namespace NanoTcp.Firmware.Tests
     [TestClass]
     public sealed class AsciiWriterTests
     {
-        private static string Text(AsciiWriter w) => Encoding.ASCII.GetString(w.Buffer, 0, w.Count);
+        private static string Text(AsciiWriter w) => Encoding.ASCII.GetString(w.Buffer, w.Start, w.Count);
 
         [TestMethod]
         public void Decimal_numbers_including_extremes()
@@ -72,6 +72,23 @@ namespace NanoTcp.Firmware.Tests
             Assert.AreEqual(5, w.Free);
             w.Write((char)0x20AC);
             Assert.AreEqual("567?", Text(w));
+        }
+
+        [TestMethod]
+        public void Partial_consume_moves_no_bytes_until_a_write_needs_the_room()
+        {
+            var w = new AsciiWriter(8);
+            w.Write("abcdef");
+            byte[] before = (byte[])w.Buffer.Clone();
+            w.Consume(4);
+            Assert.AreEqual(4, w.Start, "TCP took 4 bytes: the rest stays where it is");
+            CollectionAssert.AreEqual(before, w.Buffer, "no copy on consume");
+            Assert.AreEqual("ef", Text(w));
+            w.Write("gh");                                  // fits at the end: still no move
+            Assert.AreEqual(4, w.Start);
+            w.Write("ij");                                  // needs the room: one move to the front
+            Assert.AreEqual(0, w.Start);
+            Assert.AreEqual("efghij", Text(w));
         }
     }
 }
