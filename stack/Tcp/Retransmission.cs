@@ -29,12 +29,33 @@ namespace NanoTcp.Tcp
             RttTiming = false;                                    // Karn: no sample from a retransmission
             Retransmissions++;
             _ctx.Counters.TcpRetransmissions++;
-            Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            ArmRetransmission();
             return true;
         }
 
         /// <summary>R1 of RFC 1122 4.2.3.5: consecutive timeouts after which the next hop is resolved again.</summary>
         private const int ReResolveAfterRetries = 3;
+
+        // The retransmission timer is armed only here (RFC 6298 §5).
+
+        /// <summary>(Re)starts the timer at RTO from now (§5.1 on a retransmission, §5.6 after a timeout).</summary>
+        private void ArmRetransmission()
+        {
+            Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+        }
+
+        /// <summary>§5.1: a segment went out (or waits for ARP); start the timer unless it is running.</summary>
+        private void ArmRetransmissionIfStopped()
+        {
+            Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+        }
+
+        /// <summary>§5.2–§5.3: new data acknowledged: restart while data is in flight, stop when all is acknowledged.</summary>
+        private void RetransmissionAfterAck()
+        {
+            if (Flight > 0) ArmRetransmission();
+            else Timers.Stop(TcpTimers.Retransmission);
+        }
 
         /// <summary>The state's retry budget, at most 254 (<see cref="Retries"/> is one byte and saturates at 255).</summary>
         private int RetryBudget(TcpState state)
@@ -82,7 +103,7 @@ namespace NanoTcp.Tcp
             RttTiming = false;                                     // Karn's rule
             Retransmissions++;
             _ctx.Counters.TcpRetransmissions++;
-            Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            ArmRetransmission();
         }
     }
 }

@@ -203,7 +203,7 @@ namespace NanoTcp.Tcp
                 cc.Recover = ack - 1;
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
-            Timers.Arm(TcpTimers.Retransmission, Flight > 0 ? _ctx.Now + Rto.RtoMs : TcpTimers.Off);
+            RetransmissionAfterAck();
         }
 
         private void DuplicateAck()

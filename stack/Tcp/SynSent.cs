@@ -67,7 +67,7 @@ namespace NanoTcp.Tcp
             SndUna = ack;
             if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
             Retries = 0;
-            Timers.Arm(TcpTimers.Retransmission, Flight > 0 ? _ctx.Now + Rto.RtoMs : TcpTimers.Off);
+            RetransmissionAfterAck();
         }
 
         private void EnterEstablished()

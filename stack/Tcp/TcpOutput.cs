@@ -43,7 +43,8 @@ namespace NanoTcp.Tcp
                 SndMax = SndNxt;
                 StartRttTiming(SndNxt);
             }
-            if (first || !Timers.IsArmed(TcpTimers.Retransmission)) Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            if (first) ArmRetransmission();
+            else ArmRetransmissionIfStopped();
         }
 
         /// <summary>
@@ -139,7 +140,7 @@ namespace NanoTcp.Tcp
                 if (seq == SndMax) StartRttTiming(end);
                 SndMax = end;
             }
-            Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            ArmRetransmissionIfStopped();
             return true;
         }
 
@@ -198,7 +199,7 @@ namespace NanoTcp.Tcp
             {
                 // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
                 // FIN) also bound a next hop that never answers.
-                Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+                ArmRetransmissionIfStopped();
                 return result;
             }
             RcvAdvertisedEdge = RcvNxt + (uint)window;
