@@ -95,7 +95,8 @@ namespace NanoTcp
         /// <summary>
         /// When <see cref="Poll"/> must run next: the deadline the last Poll returned, or the time of the last Poll
         /// when an API call has queued work since (Send, Receive that opened the window, Shutdown, Close, Abort,
-        /// Connect, CloseListener, SendEchoRequest). An application that sleeps until PollAt (or a frame) never stalls.
+        /// Connect, CloseListener, SendEchoRequest, SetNoDelay, SetKeepAlive). An application that sleeps until PollAt
+        /// (or a frame) never stalls.
         /// </summary>
         public long PollAt { get { return _ctx.WorkPending ? _ctx.Now : _pollAt; } }
 

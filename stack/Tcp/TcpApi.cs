@@ -224,6 +224,7 @@ namespace NanoTcp
             TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
             t.SetKeepAlive(enabled);
+            _ctx.WorkPending = true; // the keepalive timer changed: the next Poll recomputes the deadline
             return TcpError.None;
         }
 
