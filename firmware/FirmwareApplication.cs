@@ -69,18 +69,16 @@ namespace NanoTcp.Firmware
         /// </summary>
         public long Poll(long nowMs)
         {
-            Stack.Poll(nowMs);
-            long next = long.MaxValue;
+            // One stack poll per iteration: ingress, timers, egress. The services then serve what arrived; what they
+            // queue (Send, Close, a Receive that opened the window) makes Stack.PollAt the time of this poll, so the
+            // caller comes back at once and the next iteration's poll sends it.
+            long next = Stack.Poll(nowMs);
             if (Telnet != null) next = Deadline.Earliest(next, Telnet.Poll(nowMs));
             for (int i = 0; i < _services.Length; i++)
             {
                 next = Deadline.Earliest(next, _services[i].Poll(nowMs));
             }
-            // Second stack pass: what the services queued goes out now, not one sleep later. Frames it took in
-            // are not served yet, so then the application must run again at once rather than at the next timer.
-            long framesBefore = Stack.Counters.FramesReceived;
-            next = Deadline.Earliest(next, Stack.Poll(nowMs));
-            if (Stack.Counters.FramesReceived != framesBefore) next = nowMs;
+            next = Deadline.Earliest(next, Stack.PollAt);
             if (Telnet != null && Telnet.TakeRebootDue(nowMs) && _platform.CanReboot)
             {
                 _platform.Log("nanoTcp: rebooting (shell command)");

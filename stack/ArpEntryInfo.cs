@@ -1,9 +1,9 @@
 namespace NanoTcp
 {
     /// <summary>
-    /// One ARP cache entry, filled by <see cref="NetworkStack.GetArpEntry"/> into a caller-owned struct.
+    /// One ARP cache entry, filled by <see cref="NetworkStack.GetArpEntry"/> into a caller-owned object (allocate it once).
     /// </summary>
-    public struct ArpEntryInfo
+    public sealed class ArpEntryInfo
     {
         /// <summary>The IPv4 address.</summary>
         public uint Ip;

@@ -38,12 +38,15 @@ namespace NanoTcp
         {
             address = 0;
             if (text == null) return false;
-            var parser = new DottedQuadParser();
+            uint parsed = 0;
+            int octets = 0, value = 0, digits = 0;
             for (int i = 0; i < text.Length; i++)
             {
-                if (!parser.Accept(text[i])) return false;
+                if (!Accept(text[i], ref parsed, ref octets, ref value, ref digits)) return false;
             }
-            return parser.Finish(out address);
+            if (!Finish(ref parsed, octets, value, digits)) return false;
+            address = parsed;
+            return true;
         }
 
         /// <summary>
@@ -54,43 +57,38 @@ namespace NanoTcp
         {
             address = 0;
             if (text == null || offset < 0 || count < 0 || count > text.Length - offset) return false;
-            var parser = new DottedQuadParser();
+            uint parsed = 0;
+            int octets = 0, value = 0, digits = 0;
             for (int i = 0; i < count; i++)
             {
-                if (!parser.Accept(text[offset + i])) return false;
+                if (!Accept(text[offset + i], ref parsed, ref octets, ref value, ref digits)) return false;
             }
-            return parser.Finish(out address);
+            if (!Finish(ref parsed, octets, value, digits)) return false;
+            address = parsed;
+            return true;
         }
 
-        // Four decimal octets 0..255 of one to three digits, separated by single dots.
-        private struct DottedQuadParser
+        // Four decimal octets 0..255 of one to three digits, separated by single dots. The parser state lives in the
+        // caller's locals (no struct: nanoCLR would heap-allocate it at every call).
+        private static bool Accept(int c, ref uint address, ref int octets, ref int value, ref int digits)
         {
-            private uint _address;
-            private int _octets;
-            private int _value;
-            private int _digits;
-
-            public bool Accept(int c)
+            if (c >= '0' && c <= '9')
             {
-                if (c >= '0' && c <= '9')
-                {
-                    _value = _value * 10 + (c - '0');
-                    return ++_digits <= 3 && _value <= 255;
-                }
-                if (c != '.' || _digits == 0 || _octets == 4) return false;
-                _address = (_address << 8) | (uint)_value;
-                _octets++;
-                _value = 0;
-                _digits = 0;
-                return true;
+                value = value * 10 + (c - '0');
+                return ++digits <= 3 && value <= 255;
             }
+            if (c != '.' || digits == 0 || octets == 4) return false;
+            address = (address << 8) | (uint)value;
+            octets++;
+            value = 0;
+            digits = 0;
+            return true;
+        }
 
-            public bool Finish(out uint address)
-            {
-                bool complete = Accept('.') && _octets == 4;
-                address = complete ? _address : 0;
-                return complete;
-            }
+        private static bool Finish(ref uint address, int octets, int value, int digits)
+        {
+            bool complete = Accept('.', ref address, ref octets, ref value, ref digits) && octets == 4;
+            return complete;
         }
     }
 }

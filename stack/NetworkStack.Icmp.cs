@@ -12,69 +12,74 @@ namespace NanoTcp
         private bool _echoResolving;
         private uint _echoIp;
         private int _echoId, _echoSeq, _echoLength;
-        private readonly byte[] _echoMac = new byte[6];
 
-        private void ProcessIcmp(EthernetFrame frame, Ipv4Packet ip)
+        /// <summary>ICMP input: the message is _rx[o..o+length) from <paramref name="source"/>.</summary>
+        private void ProcessIcmp(uint source, int o, int length, int frameLength)
         {
-            var icmp = new IcmpEcho(frame.Buffer, ip.PayloadOffset, ip.PayloadLength);
-            if (!icmp.IsWellFormed)
+            byte[] f = _rx;
+            if (!IcmpEcho.IsWellFormed(length))
             {
-                Drop(DropReason.IcmpMalformed, frame.Buffer, frame.Offset, frame.Length);
+                _ctx.Drop(DropReason.IcmpMalformed, f, 0, frameLength);
                 return;
             }
-            if (!icmp.HasValidChecksum)
+            if (!IcmpEcho.HasValidChecksum(f, o, length))
             {
-                Drop(DropReason.IcmpChecksum, frame.Buffer, frame.Offset, frame.Length);
+                _ctx.Drop(DropReason.IcmpChecksum, f, 0, frameLength);
                 return;
             }
-            int type = icmp.Type;
-            if (type == IcmpEcho.TypeEchoRequest && icmp.Code == 0) AnswerEcho(frame, ip, icmp);
-            else if (type == IcmpEcho.TypeEchoReply && icmp.Code == 0)
+            int type = IcmpEcho.Type(f, o);
+            int code = IcmpEcho.Code(f, o);
+            if (type == IcmpEcho.TypeEchoRequest && code == 0) AnswerEcho(source, o, length, frameLength);
+            else if (type == IcmpEcho.TypeEchoReply && code == 0)
             {
-                _counters.IcmpEchoRepliesReceived++;
-                if (_echoListener != null) _echoListener.OnEchoReply(ip.Source, icmp.Identifier, icmp.Sequence, icmp.DataLength, _now);
+                _ctx.Counters.IcmpEchoRepliesReceived++;
+                if (_echoListener != null)
+                {
+                    _echoListener.OnEchoReply(source, IcmpEcho.Identifier(f, o), IcmpEcho.Sequence(f, o), length - IcmpEcho.HeaderLength, _ctx.Now);
+                }
             }
             else if (type == IcmpEcho.TypeDestinationUnreachable)
             {
-                _counters.IcmpUnreachableReceived++;
-                DestinationUnreachable(icmp);
+                _ctx.Counters.IcmpUnreachableReceived++;
+                DestinationUnreachable(o, length);
             }
-            else Drop(DropReason.IcmpUnhandled, frame.Buffer, frame.Offset, frame.Length);
+            else _ctx.Drop(DropReason.IcmpUnhandled, f, 0, frameLength);
         }
 
         private const int UnreachableProtocol = 2;
         private const int UnreachablePort = 3;
 
         /// <summary>Looks at the datagram quoted by a destination unreachable (IPv4 header + first 8 TCP bytes).</summary>
-        private void DestinationUnreachable(IcmpEcho icmp)
+        private void DestinationUnreachable(int o, int length)
         {
-            int code = icmp.Code;
+            byte[] f = _rx;
+            int code = IcmpEcho.Code(f, o);
             if (code != UnreachableProtocol && code != UnreachablePort) return;
-            var quoted = new Ipv4Packet(icmp.Buffer, icmp.Offset + IcmpEcho.HeaderLength, icmp.DataLength);
-            if (icmp.DataLength < Ipv4Packet.MinHeaderLength || (icmp.Buffer[quoted.Offset] >> 4) != 4) return;
-            int headerLength = quoted.HeaderLength;
-            if (headerLength < Ipv4Packet.MinHeaderLength || icmp.DataLength < headerLength + 8) return;
-            if (quoted.Protocol != Ipv4Packet.ProtocolTcp || quoted.Source != _ip) return;
-            int tcp = quoted.Offset + headerLength;
-            int localPort = NetworkOrder.Read16(icmp.Buffer, tcp);
-            int remotePort = NetworkOrder.Read16(icmp.Buffer, tcp + 2);
-            uint seq = NetworkOrder.Read32(icmp.Buffer, tcp + 4);
-            SynRejectedByIcmp(quoted.Destination, remotePort, localPort, seq, code == UnreachablePort);
+            int quoted = o + IcmpEcho.HeaderLength;
+            int quotedLength = length - IcmpEcho.HeaderLength;
+            if (quotedLength < Ipv4Packet.MinHeaderLength || (f[quoted] >> 4) != 4) return;
+            int headerLength = Ipv4Packet.HeaderLength(f, quoted);
+            if (headerLength < Ipv4Packet.MinHeaderLength || quotedLength < headerLength + 8) return;
+            if (Ipv4Packet.Protocol(f, quoted) != Ipv4Packet.ProtocolTcp || Ipv4Packet.Source(f, quoted) != _if.Ip) return;
+            int tcp = quoted + headerLength;
+            SynRejectedByIcmp(Ipv4Packet.Destination(f, quoted), TcpHeader.DestinationPort(f, tcp), TcpHeader.SourcePort(f, tcp),
+                              TcpHeader.Sequence(f, tcp), code == UnreachablePort);
         }
 
-        private void AnswerEcho(EthernetFrame frame, Ipv4Packet ip, IcmpEcho request)
+        private void AnswerEcho(uint source, int o, int length, int frameLength)
         {
-            int length = request.Length;
-            if (IpPayloadOffset + length > _tx.Length)
+            byte[] tx = _if.Tx;
+            const int at = NetworkInterface.IpPayloadOffset;
+            if (at + length > tx.Length)
             {
-                Drop(DropReason.IcmpUnhandled, frame.Buffer, frame.Offset, frame.Length);
+                _ctx.Drop(DropReason.IcmpUnhandled, _rx, 0, frameLength);
                 return;
             }
             // RFC 1122 3.2.2.6: the reply carries the request's identifier, sequence and data unchanged.
-            System.Array.Copy(frame.Buffer, request.Offset + IcmpEcho.HeaderLength, _tx, IpPayloadOffset + IcmpEcho.HeaderLength, request.DataLength);
-            IcmpEcho.Write(_tx, IpPayloadOffset, IcmpEcho.TypeEchoReply, request.Identifier, request.Sequence, request.DataLength);
-            if (TransmitIpv4(frame.Buffer, frame.SourceOffset, Ipv4Packet.ProtocolIcmp, ip.Source, length)) _counters.IcmpEchoRepliesSent++;
-            else Drop(DropReason.LinkTransmitFailed, _tx, 0, IpPayloadOffset + length);
+            int data = length - IcmpEcho.HeaderLength;
+            System.Array.Copy(_rx, o + IcmpEcho.HeaderLength, tx, at + IcmpEcho.HeaderLength, data);
+            IcmpEcho.Write(tx, at, IcmpEcho.TypeEchoReply, IcmpEcho.Identifier(_rx, o), IcmpEcho.Sequence(_rx, o), data);
+            if (_if.SendIpv4(source, Ipv4Packet.ProtocolIcmp, length) == NetworkInterface.Sent) _ctx.Counters.IcmpEchoRepliesSent++;
         }
 
         /// <summary>
@@ -84,41 +89,40 @@ namespace NanoTcp
         /// </summary>
         public bool SendEchoRequest(uint ip, int identifier, int sequence, int payloadLength)
         {
-            if (_echoPending || ip == 0 || ip == Ip4.Broadcast || NextHop(ip) == 0) return false;
-            if (payloadLength < 0 || IpPayloadOffset + IcmpEcho.HeaderLength + payloadLength > _tx.Length) return false;
+            if (_echoPending || ip == 0 || ip == Ip4.Broadcast || _if.NextHop(ip) == 0) return false;
+            if (payloadLength < 0 || NetworkInterface.IpPayloadOffset + IcmpEcho.HeaderLength + payloadLength > _if.Tx.Length) return false;
             _echoPending = true;
             _echoIp = ip;
             _echoId = identifier & 0xFFFF;
             _echoSeq = sequence & 0xFFFF;
             _echoLength = payloadLength;
             _echoResolving = false;
+            _ctx.WorkPending = true;
             return true;
         }
 
         private void SendPendingEcho()
         {
-            if (!_echoPending || _link == null || !_link.IsUp) return;
-            uint hop = NextHop(_echoIp);
-            if (!_arp.TryGet(hop, _now, _echoMac, 0))
+            if (!_echoPending) return;
+            if (_echoResolving && !_if.IsResolving(_echoIp) && !_if.IsResolved(_echoIp))
             {
-                if (!_echoResolving)
-                {
-                    _echoResolving = true;
-                    ResolveNextHop(hop, _echoMac, 0);
-                    return;
-                }
-                if (_arp.IsPending(hop)) return;
-                // Resolution gave up: drop the request (documented policy).
+                // Resolution gave up: drop the request (documented ARP policy).
                 _echoPending = false;
-                Drop(DropReason.ArpUnresolved, _tx, 0, 0);
+                _ctx.Drop(DropReason.ArpUnresolved, _if.Tx, 0, 0);
                 return;
             }
-            int data = IpPayloadOffset + IcmpEcho.HeaderLength;
-            for (int i = 0; i < _echoLength; i++) _tx[data + i] = (byte)('a' + i % 23);
-            IcmpEcho.Write(_tx, IpPayloadOffset, IcmpEcho.TypeEchoRequest, _echoId, _echoSeq, _echoLength);
+            byte[] tx = _if.Tx;
+            int data = NetworkInterface.IpPayloadOffset + IcmpEcho.HeaderLength;
+            for (int i = 0; i < _echoLength; i++) tx[data + i] = (byte)('a' + i % 23);
+            IcmpEcho.Write(tx, NetworkInterface.IpPayloadOffset, IcmpEcho.TypeEchoRequest, _echoId, _echoSeq, _echoLength);
+            int result = _if.SendIpv4(_echoIp, Ipv4Packet.ProtocolIcmp, IcmpEcho.HeaderLength + _echoLength);
+            if (result == NetworkInterface.Waiting)
+            {
+                _echoResolving = true;
+                return;
+            }
             _echoPending = false;
-            if (TransmitIpv4(_echoMac, 0, Ipv4Packet.ProtocolIcmp, _echoIp, IcmpEcho.HeaderLength + _echoLength)) _counters.IcmpEchoRequestsSent++;
-            else Drop(DropReason.LinkTransmitFailed, _tx, 0, 0);
+            if (result == NetworkInterface.Sent) _ctx.Counters.IcmpEchoRequestsSent++;
         }
     }
 }

@@ -3,11 +3,21 @@ using NanoTcp.Wire;
 
 namespace NanoTcp
 {
-    // TCP slots and listeners: allocation, handles, state changes and freeing.
+    // TCP below the connections: validation and demultiplexing of segments (smoltcp's interface/tcp.rs), the
+    // connection slots with their handles, the listener table and its backlog, and the passes of Poll over the
+    // connections in use (timers, dispatch, next deadline). Idle cost is proportional to the connections in use,
+    // not to the slots: those are kept on a short list.
     public sealed partial class NetworkStack
     {
+        private const int MaxSlots = 256;
+        private const int GenerationMask = 0x3FFFFF;
         private const int ListenerFlag = 0x40000000;
 
+        private IInitialSequenceNumbers _isn;
+        private TcpConnection[] _tcbs;
+        /// <summary>Slots in use, first <see cref="_activeCount"/> entries; freed slots leave it lazily (ActiveAt).</summary>
+        private int[] _active;
+        private int _activeCount;
         private Segment _seg;
         private int[] _listenPort;
         private int[] _listenBacklog;
@@ -15,26 +25,24 @@ namespace NanoTcp
         private long _backlogSequence;
         private int _nextEphemeral;
 
-        private void InitializeTcp()
+        private void InitializeTcp(StackConfig cfg)
         {
-            int slots = _cfg.ConnectionSlots < 1 ? 1 : (_cfg.ConnectionSlots > MaxSlots ? MaxSlots : _cfg.ConnectionSlots);
-            _tcbs = new Tcb[slots];
+            int slots = cfg.ConnectionSlots < 1 ? 1 : (cfg.ConnectionSlots > MaxSlots ? MaxSlots : cfg.ConnectionSlots);
+            _tcbs = new TcpConnection[slots];
+            _active = new int[slots];
             for (int i = 0; i < slots; i++)
             {
-                var tcb = new Tcb(i, Positive(_cfg.SendBufferSize, 64), Positive(_cfg.ReceiveBufferSize > 65535 ? 65535 : _cfg.ReceiveBufferSize, 64),
-                                  _cfg.OutOfOrderRanges < 0 ? 0 : _cfg.OutOfOrderRanges, _cfg.ChallengeAcksPerSecond);
-                tcb.Rto.Configure(_cfg.InitialRtoMs, _cfg.MinRtoMs, _cfg.MaxRtoMs);
-                tcb.Reset(1);
-                _tcbs[i] = tcb;
+                _tcbs[i] = new TcpConnection(_ctx, i, Positive(cfg.SendBufferSize, 64), Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64),
+                                             cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
             }
-            int listeners = _cfg.ListenerSlots < 1 ? 1 : _cfg.ListenerSlots;
+            int listeners = cfg.ListenerSlots < 1 ? 1 : cfg.ListenerSlots;
             _listenPort = new int[listeners];
             _listenBacklog = new int[listeners];
             _listenGeneration = new int[listeners];
             for (int i = 0; i < listeners; i++) _listenGeneration[i] = 1;
-            _resets = new ResetQueue(slots + 2);
+            _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
-            _nextEphemeral = _cfg.EphemeralPortFirst;
+            _nextEphemeral = cfg.EphemeralPortFirst;
         }
 
         private static int Positive(int value, int minimum)
@@ -42,14 +50,166 @@ namespace NanoTcp
             return value < minimum ? minimum : value;
         }
 
+        /// <summary>The i-th connection in use, or null when that entry's slot was freed (the entry is removed).</summary>
+        private TcpConnection ActiveAt(int i)
+        {
+            TcpConnection t = _tcbs[_active[i]];
+            if (t.InUse) return t;
+            t.Active = false;
+            _active[i] = _active[--_activeCount];
+            return null;
+        }
+
+        private void RunTcpTimers()
+        {
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t != null && t.State != TcpState.Closed) t.RunTimers();
+            }
+        }
+
+        private void DispatchTcp()
+        {
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t != null) t.Dispatch();
+            }
+        }
+
+        private long NextTcpDeadline()
+        {
+            long next = long.MaxValue;
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t == null) continue;
+                long at = t.PollAt();
+                if (at < next) next = at;
+            }
+            return next;
+        }
+
+        /// <summary>TCP input: validates the segment in _rx[o..o+length), then hands it to its connection, listener or the CLOSED row.</summary>
+        private void ProcessTcp(uint source, int o, int length, int frameLength)
+        {
+            byte[] f = _rx;
+            if (!TcpHeader.IsWellFormed(f, o, length))
+            {
+                _ctx.Drop(DropReason.TcpMalformed, f, 0, frameLength);
+                return;
+            }
+            if (!TcpHeader.HasValidChecksum(f, o, length, source, _if.Ip))
+            {
+                _ctx.Drop(DropReason.TcpChecksum, f, 0, frameLength);
+                return;
+            }
+            Segment seg = _seg;
+            seg.SourceIp = source;
+            seg.SourcePort = TcpHeader.SourcePort(f, o);
+            seg.DestinationPort = TcpHeader.DestinationPort(f, o);
+            seg.Seq = TcpHeader.Sequence(f, o);
+            seg.Ack = TcpHeader.Acknowledgment(f, o);
+            seg.Flags = TcpHeader.Flags(f, o);
+            seg.Window = TcpHeader.Window(f, o);
+            seg.Mss = TcpHeader.MssOption(f, o);
+            seg.Buffer = f;
+            int headerLength = TcpHeader.HeaderLength(f, o);
+            seg.DataOffset = o + headerLength;
+            seg.DataLength = length - headerLength;
+            // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
+            if (seg.SourcePort == 0 || seg.DestinationPort == 0 ||
+                (seg.Has(TcpFlags.Syn) && (seg.Has(TcpFlags.Rst) || seg.Has(TcpFlags.Fin))))
+            {
+                _ctx.Drop(DropReason.TcpInvalid, f, 0, frameLength);
+                return;
+            }
+            _ctx.Counters.TcpSegmentsReceived++;
+            if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
+
+            TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
+            int listener = FindListenerByPort(seg.DestinationPort);
+            if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
+            {
+                t.Free();
+                t = null;
+            }
+            // A SYN to a listener (new or repeated): its frame tells where the peer's next hop is (passive open).
+            if (listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && (t == null || (t.State == TcpState.SynReceived && t.Listener >= 0)))
+            {
+                _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
+            }
+            if (t != null) t.Process(seg);
+            else if (listener >= 0) ListenInput(listener, seg);
+            else ClosedPort.Input(_ctx, seg);
+        }
+
+        /// <summary>RFC 9293 §3.10.7.2: LISTEN. A SYN creates a child connection in SYN-RECEIVED (backlog permitting).</summary>
+        private void ListenInput(int listener, Segment seg)
+        {
+            if (seg.Has(TcpFlags.Rst))
+            {
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                return;
+            }
+            if (seg.Has(TcpFlags.Ack))
+            {
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
+                return;
+            }
+            if (!seg.Has(TcpFlags.Syn))
+            {
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                return;
+            }
+            // A full backlog drops the SYN silently so the client's retransmission can succeed later (lwIP, Linux).
+            if (BacklogCount(listener) >= _listenBacklog[listener])
+            {
+                _ctx.Drop(DropReason.TcpBacklogFull, seg.Buffer, 0, 0);
+                return;
+            }
+            TcpConnection t = AllocateTcb();
+            if (t == null)
+            {
+                _ctx.Drop(DropReason.TcpNoSlot, seg.Buffer, 0, 0);
+                return;
+            }
+            t.OpenPassive(seg, listener, ++_backlogSequence, NextIsn(seg.SourceIp, seg.SourcePort, seg.DestinationPort));
+        }
+
+        private uint NextIsn(uint remoteIp, int remotePort, int localPort)
+        {
+            return _isn.Next(_if.Ip, localPort, remoteIp, remotePort, _ctx.Now);
+        }
+
+        private int BacklogCount(int listener)
+        {
+            int n = 0;
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t != null && t.Listener == listener) n++;
+            }
+            return n;
+        }
+
+        /// <summary>ICMP protocol/port unreachable quoting a segment of ours (see NetworkStack.Icmp.cs).</summary>
+        private void SynRejectedByIcmp(uint remoteIp, int remotePort, int localPort, uint seq, bool portUnreachable)
+        {
+            TcpConnection t = FindConnection(remoteIp, remotePort, localPort);
+            if (t != null) t.IcmpRejectsSyn(seq, portUnreachable);
+        }
+
         /// <summary>The connection a handle names, or null when the handle is stale or invalid.</summary>
-        private Tcb FindTcb(int handle)
+        private TcpConnection FindTcb(int handle)
         {
             if (handle < 0 || (handle & ListenerFlag) != 0) return null;
             int slot = handle & 0xFF;
             if (slot >= _tcbs.Length) return null;
-            Tcb tcb = _tcbs[slot];
-            return tcb.InUse && tcb.Handle == handle ? tcb : null;
+            TcpConnection t = _tcbs[slot];
+            return t.InUse && t.Handle == handle ? t : null;
         }
 
         /// <summary>The listener index a handle names, or -1.</summary>
@@ -76,33 +236,67 @@ namespace NanoTcp
         }
 
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
-        private Tcb FindConnection(uint remoteIp, int remotePort, int localPort)
+        private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
-            for (int i = 0; i < _tcbs.Length; i++)
+            for (int i = _activeCount - 1; i >= 0; i--)
             {
-                Tcb t = _tcbs[i];
-                if (t.InUse && t.State != TcpState.Closed && t.LocalPort == localPort && t.RemotePort == remotePort && t.RemoteIp == remoteIp) return t;
+                TcpConnection t = ActiveAt(i);
+                if (t != null && t.State != TcpState.Closed && t.LocalPort == localPort && t.RemotePort == remotePort && t.RemoteIp == remoteIp) return t;
             }
             return null;
         }
 
-        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free (see TimeWait.cs); null if none.</summary>
-        private Tcb AllocateTcb()
+        private bool LocalPortInUse(int port)
+        {
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t != null && t.LocalPort == port) return true;
+            }
+            return false;
+        }
+
+        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free; null if none.</summary>
+        private TcpConnection AllocateTcb()
         {
             for (int i = 0; i < _tcbs.Length; i++)
             {
                 if (!_tcbs[i].InUse) return Claim(_tcbs[i]);
             }
-            Tcb reclaimed = ReclaimOldestTimeWait();
+            TcpConnection reclaimed = ReclaimOldestTimeWait();
             return reclaimed == null ? null : Claim(reclaimed);
         }
 
-        private Tcb Claim(Tcb t)
+        private TcpConnection Claim(TcpConnection t)
         {
             int generation = (t.Generation + 1) & GenerationMask;
             t.Reset(generation == 0 ? 1 : generation);
             t.InUse = true;
+            if (!t.Active)
+            {
+                t.Active = true;
+                _active[_activeCount++] = t.Slot;
+            }
             return t;
+        }
+
+        /// <summary>
+        /// Slot reuse when every slot is busy (RFC 6191 spirit; lwIP's tcp_alloc and uIP do the same): the connection
+        /// that has been in TIME-WAIT the longest is freed for the new one. Connections in any other state are never
+        /// evicted: a SYN is then dropped (counted, no RST, the client retries) and Connect returns NoFreeSlot.
+        /// </summary>
+        private TcpConnection ReclaimOldestTimeWait()
+        {
+            TcpConnection oldest = null;
+            for (int i = 0; i < _tcbs.Length; i++)
+            {
+                TcpConnection t = _tcbs[i];
+                if (t.InUse && t.State == TcpState.TimeWait && t.Reclaimable && (oldest == null || t.Since < oldest.Since)) oldest = t;
+            }
+            if (oldest == null) return null;
+            _ctx.Counters.TcpTimeWaitReclaimed++;
+            oldest.Free();
+            return oldest;
         }
 
         private int CountFreeSlots()
@@ -115,107 +309,15 @@ namespace NanoTcp
             return free;
         }
 
-        /// <summary>Initial TCB values common to active and passive opens.</summary>
-        private void OpenTcb(Tcb t, uint remoteIp, int remotePort, int localPort)
-        {
-            t.RemoteIp = remoteIp;
-            t.RemotePort = remotePort;
-            t.LocalPort = localPort;
-            t.NextHopIp = NextHop(remoteIp);
-            t.Iss = _isn.Next(_ip, localPort, remoteIp, remotePort, _now);
-            t.SndUna = t.SndNxt = t.SndMax = t.Iss;
-            t.SendBufferSeq = t.Iss + 1;
-            t.SendMss = _cfg.DefaultPeerMss < _mss ? _cfg.DefaultPeerMss : _mss;
-            t.Congestion.Reset(t.SendMss, t.Iss);
-        }
-
-        private void SetState(Tcb t, TcpState next)
-        {
-            TcpState previous = t.State;
-            if (previous == next) return;
-            t.State = next;
-            if (next == TcpState.Established) _counters.TcpConnectionsEstablished++;
-            if (_tracer != null) _tracer.TcpStateChanged(t.Handle, previous, next, _now);
-        }
-
-        /// <summary>
-        /// The connection reached CLOSED. The slot is freed at once unless the application still holds the
-        /// handle, in which case it stays (state Closed, with <paramref name="error"/>) until Close or Abort.
-        /// </summary>
-        private void EnterClosed(Tcb t, int error)
-        {
-            if (error != TcpError.None) t.LastError = error;
-            SetState(t, TcpState.Closed);
-            if (t.UserClosed || !t.UserOwned)
-            {
-                FreeTcb(t);
-                return;
-            }
-            StopTimers(t);
-            t.SendBuffer.Clear();
-            t.Reassembly.Clear();
-            t.AckNow = false;
-        }
-
-        private static void StopTimers(Tcb t)
-        {
-            t.RtoDeadline = t.PersistDeadline = t.KeepAliveDeadline = t.DelayedAckDeadline = t.CloseDeadline = t.SwsDeadline = Tcb.Off;
-        }
-
-        /// <summary>Returns the slot to the pool; the generation changes on reuse, so old handles go stale.</summary>
-        private void FreeTcb(Tcb t)
-        {
-            if (t.State != TcpState.Closed) SetState(t, TcpState.Closed);
-            t.InUse = false;
-            t.Reset(t.Generation);
-        }
-
-        /// <summary>
-        /// Queues a RST for a connection being aborted (sent by the next Poll). Its SEQ is SND.MAX, which equals
-        /// SND.NXT except after a timeout rewound SND.NXT; the peer's RCV.NXT can be anywhere up to SND.MAX, and a
-        /// RST below it would be ignored there (RFC 5961 §3.2).
-        /// </summary>
-        private void QueueReset(Tcb t)
-        {
-            if (!t.NextHopKnown) return;
-            _resets.Add(t.RemoteIp, t.LocalPort, t.RemotePort, t.SndMax, t.NextHopMac);
-        }
-
         private void SendQueuedResets()
         {
-            while (_resets.Count > 0)
+            ResetQueue resets = _ctx.Resets;
+            while (resets.Count > 0)
             {
-                int i = _resets.Peek();
-                SendReset(_resets.Macs, i * 6, _resets.Ip(i), _resets.LocalPort(i), _resets.RemotePort(i), _resets.Seq(i), 0, false);
-                _resets.Remove();
+                int i = resets.Peek();
+                ClosedPort.SendReset(_ctx, resets.Ip(i), resets.LocalPort(i), resets.RemotePort(i), resets.Seq(i), 0, false);
+                resets.Remove();
             }
-        }
-
-        /// <summary>Fills a connection info snapshot for slot <paramref name="slot"/>; false when the slot is free.</summary>
-        public bool GetConnectionInfo(int slot, ref TcpConnectionInfo info)
-        {
-            if (slot < 0 || slot >= _tcbs.Length || !_tcbs[slot].InUse) return false;
-            Tcb t = _tcbs[slot];
-            info.Handle = t.Handle;
-            info.State = t.State;
-            info.LocalIp = _ip;
-            info.LocalPort = t.LocalPort;
-            info.RemoteIp = t.RemoteIp;
-            info.RemotePort = t.RemotePort;
-            info.SendQueued = t.SendBuffer.Count;
-            info.ReceiveQueued = t.ReceiveBuffer.Count;
-            info.Retransmissions = t.Retransmissions;
-            info.SendUnacknowledged = t.SndUna;
-            info.SendNext = t.SndNxt;
-            info.ReceiveNext = t.RcvNxt;
-            info.SendWindow = t.SndWnd;
-            info.ReceiveWindow = SequenceNumber.Diff(t.RcvAdvertisedEdge, t.RcvNxt);
-            info.CongestionWindow = t.Congestion.Cwnd;
-            info.RetransmissionTimeoutMs = t.Rto.RtoMs;
-            info.SmoothedRttMs = t.Rto.SrttMs;
-            info.Mss = t.SendMss;
-            info.LastError = t.LastError;
-            return true;
         }
     }
 }

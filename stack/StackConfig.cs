@@ -99,7 +99,7 @@ namespace NanoTcp
 
         // ---- Keepalive (RFC 1122 4.2.3.6) ------------------------------------------------------------------
 
-        /// <summary>Send keepalive probes on idle connections. Default false (RFC 1122 4.2.3.6: MUST default to off).</summary>
+        /// <summary>Send keepalive probes on idle connections. Default false (RFC 1122 4.2.3.6: MUST default to off). Per connection: <see cref="NetworkStack.SetKeepAlive"/>.</summary>
         public bool KeepAliveEnabled = false;
 
         /// <summary>Idle time before the first keepalive probe: 2 h (RFC 1122 4.2.3.6, MUST be ≥ 2 h by default).</summary>
@@ -113,13 +113,13 @@ namespace NanoTcp
 
         // ---- ACK and send policy -----------------------------------------------------------------------
 
-        /// <summary>Delay ACKs (RFC 1122 4.2.3.2 SHOULD; every second full-sized segment is still ACKed at once, RFC 5681 §4.2). Default true.</summary>
+        /// <summary>Delay ACKs (RFC 1122 4.2.3.2 SHOULD; every second full-sized segment is still ACKed at once, RFC 5681 §4.2). Default true. Per connection: <see cref="NetworkStack.SetDelayedAck"/>.</summary>
         public bool DelayedAck = true;
 
         /// <summary>Delayed-ACK timeout: 100 ms (RFC 1122 4.2.3.2: MUST be below 0.5 s; Zephyr 100 ms, lwIP 250 ms).</summary>
         public int DelayedAckMs = 100;
 
-        /// <summary>Nagle algorithm: hold back small segments while data is unacknowledged (RFC 1122 4.2.3.4 / RFC 896). Default true.</summary>
+        /// <summary>Nagle algorithm: hold back small segments while data is unacknowledged (RFC 1122 4.2.3.4 / RFC 896). Default true. Per connection: <see cref="NetworkStack.SetNoDelay"/>.</summary>
         public bool Nagle = true;
 
         /// <summary>Challenge ACKs allowed per second per connection (RFC 5961 §7 "ChallengeACKLimit"; per connection rather than global to avoid the CVE-2016-5696 side channel). Default 10.</summary>

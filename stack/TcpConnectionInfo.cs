@@ -2,9 +2,9 @@ namespace NanoTcp
 {
     /// <summary>
     /// A snapshot of one connection slot, filled by <see cref="NetworkStack.GetConnectionInfo"/> into a
-    /// caller-owned struct (no allocation). For the shell's netstat/mem commands and for tests.
+    /// caller-owned object (allocate it once; filling it allocates nothing). For the shell's netstat/mem commands and for tests.
     /// </summary>
-    public struct TcpConnectionInfo
+    public sealed class TcpConnectionInfo
     {
         /// <summary>The connection handle (slot + generation).</summary>
         public int Handle;

@@ -22,7 +22,7 @@ namespace NanoTcp.Firmware
         private readonly NvtLineEditor _editor;
         private readonly ShellContext _context;
         private readonly byte[] _input = new byte[InputBufferSize];
-        private TcpConnectionInfo _info;
+        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
         private int _inputStart;
         private int _inputCount;
         private bool _moreInput;
@@ -475,7 +475,7 @@ namespace NanoTcp.Firmware
             RemotePort = 0;
             for (int slot = 0; slot < _stack.ConnectionSlotCount; slot++)
             {
-                if (_stack.GetConnectionInfo(slot, ref _info) && _info.Handle == connection)
+                if (_stack.GetConnectionInfo(slot, _info) && _info.Handle == connection)
                 {
                     RemoteIp = _info.RemoteIp;
                     RemotePort = _info.RemotePort;

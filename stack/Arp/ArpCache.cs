@@ -22,6 +22,7 @@ namespace NanoTcp.Arp
         private readonly int _timeoutMs;
         private readonly int _intervalMs;
         private readonly int _retries;
+        private int _pending;
 
         public ArpCache(int entries, int timeoutMs, int requestIntervalMs, int requestRetries)
         {
@@ -40,6 +41,9 @@ namespace NanoTcp.Arp
         public int Capacity { get { return _ip.Length; } }
 
         /// <summary>Copies the hardware address of a resolved, unexpired entry; false when there is none.</summary>
+        /// <summary>At least one entry waits for a reply (idle polls skip the request scan when none does).</summary>
+        public bool HasPending { get { return _pending > 0; } }
+
         public bool TryGet(uint ip, long nowMs, byte[] mac, int offset)
         {
             int i = Find(ip);
@@ -63,7 +67,7 @@ namespace NanoTcp.Arp
             }
             if (_state[i] == Static) return;
             Wire.MacAddress.Copy(mac, offset, _mac, i * 6);
-            _state[i] = Resolved;
+            SetState(i, Resolved);
             _expires[i] = nowMs + _timeoutMs;
             _requestsSent[i] = 0;
         }
@@ -75,7 +79,7 @@ namespace NanoTcp.Arp
             if (i < 0) i = Victim();
             _ip[i] = ip;
             Wire.MacAddress.Copy(mac, offset, _mac, i * 6);
-            _state[i] = Static;
+            SetState(i, Static);
             _expires[i] = long.MaxValue;
         }
 
@@ -92,7 +96,7 @@ namespace NanoTcp.Arp
                 i = Victim();
                 _ip[i] = ip;
             }
-            _state[i] = Pending;
+            SetState(i, Pending);
             _nextRequest[i] = nowMs;
             _requestsSent[i] = 0;
             _expires[i] = long.MaxValue;
@@ -105,12 +109,13 @@ namespace NanoTcp.Arp
         /// </summary>
         public uint NextRequest(long nowMs)
         {
+            if (_pending == 0) return 0;
             for (int i = 0; i < _ip.Length; i++)
             {
                 if (_state[i] != Pending || nowMs < _nextRequest[i]) continue;
                 if (_requestsSent[i] >= _retries)
                 {
-                    _state[i] = Empty;
+                    SetState(i, Empty);
                     continue;
                 }
                 _requestsSent[i]++;
@@ -131,6 +136,7 @@ namespace NanoTcp.Arp
         public long NextDeadline()
         {
             long next = long.MaxValue;
+            if (_pending == 0) return next;
             for (int i = 0; i < _ip.Length; i++)
             {
                 if (_state[i] == Pending && _nextRequest[i] < next) next = _nextRequest[i];
@@ -138,7 +144,7 @@ namespace NanoTcp.Arp
             return next;
         }
 
-        public bool GetEntry(int index, long nowMs, ref ArpEntryInfo info)
+        public bool GetEntry(int index, ArpEntryInfo info)
         {
             if (index < 0 || index >= _ip.Length || _state[index] == Empty) return false;
             info.Ip = _ip[index];
@@ -147,6 +153,27 @@ namespace NanoTcp.Arp
             info.Mac = info.Resolved ? Wire.MacAddress.ToLong(_mac, index * 6) : 0;
             info.ExpiresAtMs = _expires[index];
             return true;
+        }
+
+        /// <summary>True when <paramref name="ip"/> has a static or unexpired resolved entry.</summary>
+        public bool IsUsable(uint ip, long nowMs)
+        {
+            int i = Find(ip);
+            return i >= 0 && IsUsable(i, nowMs);
+        }
+
+        /// <summary>Drops a resolved (not static) entry: the next lookup misses and resolves it again.</summary>
+        public void Forget(uint ip)
+        {
+            int i = Find(ip);
+            if (i >= 0 && _state[i] == Resolved) SetState(i, Empty);
+        }
+
+        private void SetState(int i, int state)
+        {
+            if (_state[i] == Pending) _pending--;
+            if (state == Pending) _pending++;
+            _state[i] = state;
         }
 
         private bool IsUsable(int i, long nowMs)

@@ -1,32 +1,31 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
-    // CLOSED (RFC 9293 §3.10.7.1): a segment for no connection and no listener is answered with a RST
-    // (S20, S21), never a RST with a RST (S22).
-    public sealed partial class NetworkStack
+    /// <summary>
+    /// CLOSED (RFC 9293 §3.10.7.1): a segment for no connection and no listener is answered with a RST
+    /// (S20, S21), never a RST with a RST (S22). Also the one RST writer every TCP path uses.
+    /// </summary>
+    internal static class ClosedPort
     {
         /// <summary>RFC 9293 §3.10.7.1: no connection. Answer with a RST unless the segment is one.</summary>
-        private void ClosedInput(Segment seg)
+        public static void Input(StackContext ctx, Segment seg)
         {
-            Drop(DropReason.TcpNoConnection, seg.Buffer, 0, 0);
+            ctx.Drop(DropReason.TcpNoConnection, seg.Buffer, 0, 0);
             if (seg.Has(TcpFlags.Rst)) return;
-            if (seg.Has(TcpFlags.Ack)) SendReset(seg.Buffer, seg.SourceMacOffset, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
-            else SendReset(seg.Buffer, seg.SourceMacOffset, seg.SourceIp, seg.DestinationPort, seg.SourcePort, 0, seg.Seq + (uint)seg.Length, true);
+            if (seg.Has(TcpFlags.Ack)) SendReset(ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
+            else SendReset(ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, 0, seg.Seq + (uint)seg.Length, true);
         }
 
-        /// <summary>Sends a RST (with ACK when <paramref name="withAck"/>) straight to a MAC address.</summary>
-        private void SendReset(byte[] mac, int macOffset, uint ip, int localPort, int remotePort, uint seq, uint ack, bool withAck)
+        /// <summary>Sends a RST (with ACK when <paramref name="withAck"/>) through the IPv4 egress path.</summary>
+        public static void SendReset(StackContext ctx, uint ip, int localPort, int remotePort, uint seq, uint ack, bool withAck)
         {
+            NetworkInterface nic = ctx.Interface;
             int flags = TcpFlags.Rst | (withAck ? TcpFlags.Ack : 0);
-            TcpHeader.Write(_tx, IpPayloadOffset, localPort, remotePort, seq, withAck ? ack : 0, flags, 0, 0, 0, _ip, ip);
-            if (TransmitIpv4(mac, macOffset, Ipv4Packet.ProtocolTcp, ip, TcpHeader.MinLength))
-            {
-                _counters.TcpRstSent++;
-                _counters.TcpSegmentsSent++;
-            }
-            else Drop(DropReason.LinkTransmitFailed, _tx, 0, IpPayloadOffset + TcpHeader.MinLength);
+            TcpHeader.Write(nic.Tx, NetworkInterface.IpPayloadOffset, localPort, remotePort, seq, withAck ? ack : 0, flags, 0, 0, 0, nic.Ip, ip);
+            if (nic.SendIpv4(ip, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength) != NetworkInterface.Sent) return;
+            ctx.Counters.TcpRstSent++;
+            ctx.Counters.TcpSegmentsSent++;
         }
     }
 }

@@ -1,39 +1,44 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
     // Keepalive (RFC 1122 4.2.3.6): off by default; after KeepAliveIdleMs (2 h) of silence a probe with
     // SEQ = SND.NXT − 1 every KeepAliveIntervalMs (75 s); KeepAliveProbes (10) unanswered probes abort the connection (V6).
-    public sealed partial class NetworkStack
+    internal sealed partial class TcpConnection
     {
         /// <summary>Keepalive (RFC 1122 4.2.3.6): SEQ = SND.NXT − 1, no data; V6 defaults 2 h / 75 s / 10 probes.</summary>
-        private bool KeepAliveTimeout(Tcb t)
+        private bool KeepAliveTimeout()
         {
-            t.KeepAliveDeadline = Tcb.Off;
-            if (!_cfg.KeepAliveEnabled || (t.State != TcpState.Established && t.State != TcpState.CloseWait)) return true;
-            if (t.KeepAliveProbes >= _cfg.KeepAliveProbes)
+            if (!KeepAlive || (State != TcpState.Established && State != TcpState.CloseWait)) return true;
+            if (KeepAliveProbes >= _ctx.Config.KeepAliveProbes || KeepAliveProbes == 255) // one byte, saturating
             {
-                _counters.TcpConnectionsTimedOut++;
-                SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndMax, 0, false);
-                EnterClosed(t, TcpError.TimedOut);
+                _ctx.Counters.TcpConnectionsTimedOut++;
+                SendReset(SndMax);
+                EnterClosed(TcpError.TimedOut);
                 return false;
             }
-            if (t.Flight == 0 && t.NextHopKnown)
+            if (Flight == 0)
             {
-                EmitSegment(t, t.SndNxt - 1, 0, TcpFlags.Ack, false);
-                t.KeepAliveProbes++;
-                _counters.TcpKeepAliveProbes++;
+                ProbeOwed = true;
+                KeepAliveProbes++;
+                _ctx.Counters.TcpKeepAliveProbes++;
             }
-            t.KeepAliveDeadline = _now + _cfg.KeepAliveIntervalMs;
+            Timers.Arm(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIntervalMs);
             return true;
         }
 
-        /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
-        private void KeepAliveRestart(Tcb t)
+        /// <summary>Sends an owed keepalive probe (SEQ = SND.NXT − 1, no data); it stays owed while ARP resolves.</summary>
+        private void SendOwedProbe()
         {
-            t.KeepAliveProbes = 0;
-            t.KeepAliveDeadline = _cfg.KeepAliveEnabled ? _now + _cfg.KeepAliveIdleMs : Tcb.Off;
+            if (EmitSegment(SndNxt - 1, 0, TcpFlags.Ack, false) != NetworkInterface.Waiting) ProbeOwed = false;
+        }
+
+        /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
+        private void KeepAliveRestart()
+        {
+            KeepAliveProbes = 0;
+            ProbeOwed = false;
+            Timers.Arm(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
         }
     }
 }

@@ -1,40 +1,35 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
     // Zero-window persist (RFC 9293 §3.8.6.1, RFC 1122 4.2.2.17): while the peer advertises a zero window and
     // we have data, probe with exponential backoff so a lost window update cannot deadlock the connection (S48).
-    public sealed partial class NetworkStack
+    internal sealed partial class TcpConnection
     {
         /// <summary>
         /// Zero-window probe: a segment with SEQ = SND.UNA − 1 and no data, which the receiver must answer with an
         /// ACK carrying its current window (the Linux probe form). Backs off like the RTO; gives up only after
         /// <see cref="StackConfig.PersistRetries"/> unanswered probes.
         /// </summary>
-        private bool PersistTimeout(Tcb t)
+        private bool PersistTimeout()
         {
-            t.PersistDeadline = Tcb.Off;
-            if (t.SndWnd > 0 || t.State == TcpState.TimeWait) return true;
-            if (t.PersistProbes >= _cfg.PersistRetries)
+            if (SndWnd > 0 || State == TcpState.TimeWait) return true;
+            if (PersistProbes >= _ctx.Config.PersistRetries)
             {
-                GiveUp(t);
+                GiveUp();
                 return false;
             }
-            EmitSegment(t, t.SndUna - 1, 0, TcpFlags.Ack, false);
-            t.PersistProbes++;
-            if (t.PersistShift < 16) t.PersistShift++;
-            _counters.TcpPersistProbes++;
-            t.PersistDeadline = _now + t.Rto.BackedOff(t.PersistShift);
+            EmitSegment(SndUna - 1, 0, TcpFlags.Ack, false);
+            PersistProbes++;
+            if (PersistShift < 16) PersistShift++;
+            _ctx.Counters.TcpPersistProbes++;
+            Timers.Arm(TcpTimers.Persist, _ctx.Now + Rto.BackedOff(PersistShift));
             return true;
         }
 
-        private void ArmPersist(Tcb t)
+        private void ArmPersist()
         {
-            if (t.SndWnd == 0 && t.Flight == 0 && t.PersistDeadline == Tcb.Off)
-            {
-                t.PersistDeadline = _now + t.Rto.BackedOff(t.PersistShift);
-            }
+            if (SndWnd == 0 && Flight == 0) Timers.ArmIfStopped(TcpTimers.Persist, _ctx.Now + Rto.BackedOff(PersistShift));
         }
     }
 }

@@ -11,7 +11,6 @@ namespace NanoTcp.Tcp
         private readonly int[] _localPort;
         private readonly int[] _remotePort;
         private readonly uint[] _seq;
-        private readonly byte[] _mac;
         private int _head;
         private int _count;
 
@@ -21,12 +20,11 @@ namespace NanoTcp.Tcp
             _localPort = new int[capacity];
             _remotePort = new int[capacity];
             _seq = new uint[capacity];
-            _mac = new byte[capacity * 6];
         }
 
         public int Count { get { return _count; } }
 
-        public void Add(uint ip, int localPort, int remotePort, uint seq, byte[] mac)
+        public void Add(uint ip, int localPort, int remotePort, uint seq)
         {
             int i = (_head + _count) % _ip.Length;
             if (_count == _ip.Length) _head = (_head + 1) % _ip.Length;
@@ -35,7 +33,6 @@ namespace NanoTcp.Tcp
             _localPort[i] = localPort;
             _remotePort[i] = remotePort;
             _seq[i] = seq;
-            Wire.MacAddress.Copy(mac, 0, _mac, i * 6);
         }
 
         /// <summary>Index of the oldest queued RST (valid while <see cref="Count"/> &gt; 0).</summary>
@@ -51,6 +48,5 @@ namespace NanoTcp.Tcp
         public int LocalPort(int i) { return _localPort[i]; }
         public int RemotePort(int i) { return _remotePort[i]; }
         public uint Seq(int i) { return _seq[i]; }
-        public byte[] Macs { get { return _mac; } }
     }
 }

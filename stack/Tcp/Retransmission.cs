@@ -1,82 +1,109 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
     // Retransmission (RFC 6298 §5, RFC 5681 §3.2): on timeout go back to SND.UNA with a doubled RTO and the loss
     // window; fast retransmit resends only the first segment. Every state has a retry budget (RFC 1122 4.2.3.5), so no
     // connection retransmits forever (SYN-SENT, SYN-RECEIVED, data states, FIN-WAIT-1/CLOSING/LAST-ACK).
-    public sealed partial class NetworkStack
+    internal sealed partial class TcpConnection
     {
         /// <summary>RFC 6298 §5.4–5.6. Returns false when the connection was given up.</summary>
-        private bool RetransmissionTimeout(Tcb t)
+        private bool RetransmissionTimeout()
         {
-            t.RtoDeadline = Tcb.Off;
-            bool handshake = t.State == TcpState.SynSent || t.State == TcpState.SynReceived;
-            if (!handshake && t.Flight == 0) return true;
-            _counters.TcpTimeouts++;
-            t.Retries++;
-            if (t.Retries > RetryBudget(t.State))
+            bool handshake = State == TcpState.SynSent || State == TcpState.SynReceived;
+            // Outstanding is measured to SND.MAX: a rewound segment that is still waiting for ARP counts too.
+            if (!handshake && SndMax == SndUna) return true;
+            _ctx.Counters.TcpTimeouts++;
+            Retries++;
+            if (Retries > RetryBudget(State))
             {
-                GiveUp(t);
+                GiveUp();
                 return false;
             }
             // RFC 1122 4.2.3.5 / RFC 9293 MUST-20: after R1 retransmissions give the link layer "negative advice":
             // forget the cached MAC so the next output re-resolves the neighbour by ARP.
-            if (t.Retries == ReResolveAfterRetries) t.NextHopKnown = false;
-            t.Rto.Backoff();
-            t.Congestion.OnTimeout(t.Flight, t.SendMss, t.SndMax);
-            t.SndNxt = handshake ? t.Iss : t.SndUna;                 // go back and resend from the first unacknowledged
-            t.RttTiming = false;                                    // Karn: no sample from a retransmission
-            t.Retransmissions++;
-            _counters.TcpRetransmissions++;
-            t.RtoDeadline = _now + t.Rto.RtoMs;
+            if (Retries == ReResolveAfterRetries) _ctx.Interface.NegativeAdvice(RemoteIp);
+            Rto.Backoff();
+            Congestion.OnTimeout(Flight, SendMss, SndMax);
+            SndNxt = handshake ? Iss : SndUna;                 // go back and resend from the first unacknowledged
+            RttTiming = false;                                    // Karn: no sample from a retransmission
+            Retransmissions++;
+            _ctx.Counters.TcpRetransmissions++;
+            ArmRetransmission();
             return true;
         }
 
         /// <summary>R1 of RFC 1122 4.2.3.5: consecutive timeouts after which the next hop is resolved again.</summary>
         private const int ReResolveAfterRetries = 3;
 
+        // The retransmission timer is armed only here (RFC 6298 §5).
+
+        /// <summary>(Re)starts the timer at RTO from now (§5.1 on a retransmission, §5.6 after a timeout).</summary>
+        private void ArmRetransmission()
+        {
+            Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+        }
+
+        /// <summary>§5.1: a segment went out (or waits for ARP); start the timer unless it is running.</summary>
+        private void ArmRetransmissionIfStopped()
+        {
+            Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+        }
+
+        /// <summary>§5.2–§5.3: new data acknowledged: restart while data is in flight, stop when all is acknowledged.</summary>
+        private void RetransmissionAfterAck()
+        {
+            if (Flight > 0) ArmRetransmission();
+            else Timers.Stop(TcpTimers.Retransmission);
+        }
+
+        /// <summary>The state's retry budget, at most 254 (<see cref="Retries"/> is one byte and saturates at 255).</summary>
         private int RetryBudget(TcpState state)
+        {
+            int budget = ConfiguredRetries(state);
+            return budget > 254 ? 254 : budget;
+        }
+
+        private int ConfiguredRetries(TcpState state)
         {
             switch (state)
             {
-                case TcpState.SynSent: return _cfg.SynRetries;
-                case TcpState.SynReceived: return _cfg.SynAckRetries;
+                case TcpState.SynSent: return _ctx.Config.SynRetries;
+                case TcpState.SynReceived: return _ctx.Config.SynAckRetries;
                 case TcpState.FinWait1:
                 case TcpState.Closing:
-                case TcpState.LastAck: return _cfg.FinRetries;
-                default: return _cfg.DataRetries;
+                case TcpState.LastAck: return _ctx.Config.FinRetries;
+                default: return _ctx.Config.DataRetries;
             }
         }
 
         /// <summary>Retries exhausted: a half-open passive connection just disappears (S15), others report TimedOut.</summary>
-        private void GiveUp(Tcb t)
+        private void GiveUp()
         {
-            _counters.TcpConnectionsTimedOut++;
-            if (t.State == TcpState.SynReceived && t.Listener >= 0)
+            _ctx.Counters.TcpConnectionsTimedOut++;
+            if (State == TcpState.SynReceived && Listener >= 0)
             {
-                FreeTcb(t);
+                Free();
                 return;
             }
-            if (t.State != TcpState.SynSent) SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, t.SndMax, 0, false);
-            EnterClosed(t, TcpError.TimedOut);
+            if (State != TcpState.SynSent) SendReset(SndMax);
+            EnterClosed(TcpError.TimedOut);
         }
 
         /// <summary>Retransmits the first unacknowledged segment (fast retransmit, NewReno partial ACK).</summary>
-        private void RetransmitFirst(Tcb t)
+        private void RetransmitFirst()
         {
-            int dataLeft = t.SendBuffer.Count - SequenceNumber.Diff(t.SndUna, t.SendBufferSeq);
-            int length = dataLeft < t.SendMss ? dataLeft : t.SendMss;
+            int dataLeft = SendBuffer.Count - SequenceNumber.Diff(SndUna, SendBufferSeq);
+            int length = dataLeft < SendMss ? dataLeft : SendMss;
             if (length < 0) length = 0;
-            bool fin = t.FinSent && t.SndUna + (uint)length == t.FinSeq;
+            bool fin = FinSent && SndUna + (uint)length == FinSeq;
             if (length == 0 && !fin) return;
             int flags = TcpFlags.Ack | (fin ? TcpFlags.Fin : 0) | (length > 0 ? TcpFlags.Psh : 0);
-            EmitSegment(t, t.SndUna, length, flags, false);
-            t.RttTiming = false;                                     // Karn's rule
-            t.Retransmissions++;
-            _counters.TcpRetransmissions++;
-            t.RtoDeadline = _now + t.Rto.RtoMs;
+            EmitSegment(SndUna, length, flags, false);
+            RttTiming = false;                                     // Karn's rule
+            Retransmissions++;
+            _ctx.Counters.TcpRetransmissions++;
+            ArmRetransmission();
         }
     }
 }

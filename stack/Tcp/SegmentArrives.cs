@@ -1,65 +1,60 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
     // RFC 9293 §3.10.7.4: SEGMENT ARRIVES in SYN-RECEIVED and every synchronized state, step by step
     // (first: sequence number, second: RST, fourth: SYN, fifth: ACK, seventh: text, eighth: FIN),
     // with the RFC 5961 checks for RST, SYN and ACK.
-    public sealed partial class NetworkStack
+    internal sealed partial class TcpConnection
     {
-        private void SynchronizedInput(Tcb t, Segment seg)
+        private void SynchronizedInput(Segment seg)
         {
-            // S5: a retransmitted SYN in SYN-RECEIVED means our SYN+ACK was lost: send it again.
-            if (t.State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && seg.Seq == t.Irs)
-            {
-                if (t.Listener >= 0) LearnPassivePeer(t, seg); // the first SYN's frame may have misled us
-                t.SndNxt = t.Iss;
-                return;
-            }
+            // S5: a retransmitted SYN in SYN-RECEIVED means our SYN+ACK was lost: send it again (the stack re-learned
+            // the sender's MAC from this SYN's frame: the first one may have misled us).
+            if (SynRepeated(seg)) return;
             // RFC 9293 §3.5 figure 7, line 6: in a simultaneous open the peer's SYN+ACK repeats the SYN we already
             // took; its ACK completes the handshake (the SYN itself is old: answered with an ACK).
-            if (t.State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && seg.Has(TcpFlags.Ack) && seg.Seq == t.Irs && !seg.Has(TcpFlags.Rst))
+            if (State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && seg.Has(TcpFlags.Ack) && seg.Seq == Irs && !seg.Has(TcpFlags.Rst))
             {
-                if (AckInput(t, seg)) t.AckNow = true;
+                if (AckInput(seg)) AckNow = true;
                 return;
             }
-            if (t.State == TcpState.TimeWait && TimeWaitFinRepeated(t, seg)) return;
+            if (State == TcpState.TimeWait && TimeWaitFinRepeated(seg)) return;
             // First: is the segment acceptable?
-            if (!IsAcceptable(t, seg))
+            if (!IsAcceptable(seg))
             {
-                Drop(DropReason.TcpOutOfWindow, seg.Buffer, 0, 0);
-                if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, t.RcvNxt)) _counters.TcpDuplicateData++;
+                _ctx.Drop(DropReason.TcpOutOfWindow, seg.Buffer, 0, 0);
+                if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, RcvNxt)) _ctx.Counters.TcpDuplicateData++;
                 if (seg.Has(TcpFlags.Rst)) return;                // S26: silently
-                if (seg.Has(TcpFlags.Syn)) ChallengeAckFor(t);       // RFC 5961 §4.2, rate-limited
-                else if (seg.DataLength > 0 || OutOfWindowAckAllowed(t)) t.AckNow = true; // S30, S49
+                if (seg.Has(TcpFlags.Syn)) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
+                else if (seg.DataLength > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
                 return;
             }
-            KeepAliveRestart(t);
+            KeepAliveRestart();
             // Second: RST.
             if (seg.Has(TcpFlags.Rst))
             {
-                ResetInput(t, seg);
+                ResetInput(seg);
                 return;
             }
             // Fourth: SYN in the window (RFC 5961 §4.2: challenge ACK, whatever the sequence number, S27).
             if (seg.Has(TcpFlags.Syn))
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
-                ChallengeAckFor(t);
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                ChallengeAckFor();
                 return;
             }
             // Fifth: ACK.
             if (!seg.Has(TcpFlags.Ack))
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
             }
-            if (!AckInput(t, seg)) return;
+            if (!AckInput(seg)) return;
             // Seventh and eighth: text and FIN.
-            TcpState s = t.State;
-            if (s == TcpState.Established || s == TcpState.FinWait1 || s == TcpState.FinWait2) ProcessText(t, seg);
-            else if (seg.DataLength > 0) _counters.TcpDuplicateData++; // the peer already sent its FIN: ignore
+            TcpState s = State;
+            if (s == TcpState.Established || s == TcpState.FinWait1 || s == TcpState.FinWait2) ProcessText(seg);
+            else if (seg.DataLength > 0) _ctx.Counters.TcpDuplicateData++; // the peer already sent its FIN: ignore
         }
 
         /// <summary>
@@ -67,193 +62,182 @@ namespace NanoTcp
         /// per connection: two ends that disagree about sequence numbers would otherwise ACK each other's ACKs
         /// forever (an "ACK loop"; Linux tcp_invalid_ratelimit, 500 ms). Data segments are always answered.
         /// </summary>
-        private bool OutOfWindowAckAllowed(Tcb t)
+        private bool OutOfWindowAckAllowed()
         {
-            if (t.LastOutOfWindowAckMs != Tcb.Off && _now - t.LastOutOfWindowAckMs < OutOfWindowAckIntervalMs && _now >= t.LastOutOfWindowAckMs) return false;
-            t.LastOutOfWindowAckMs = _now;
+            if (LastOutOfWindowAckMs != TcpTimers.Off && _ctx.Now - LastOutOfWindowAckMs < OutOfWindowAckIntervalMs && _ctx.Now >= LastOutOfWindowAckMs) return false;
+            LastOutOfWindowAckMs = _ctx.Now;
             return true;
         }
 
         private const int OutOfWindowAckIntervalMs = 500;
 
         /// <summary>The acceptability test of RFC 9293 §3.10.7.4 (four cases of SEG.LEN and RCV.WND).</summary>
-        private static bool IsAcceptable(Tcb t, Segment seg)
+        private bool IsAcceptable(Segment seg)
         {
-            int window = SequenceNumber.Diff(t.RcvAdvertisedEdge, t.RcvNxt);
+            int window = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
             if (window < 0) window = 0;
             int length = seg.Length;
-            uint high = t.RcvNxt + (uint)window;
+            uint high = RcvNxt + (uint)window;
             if (length == 0)
             {
-                return window == 0 ? seg.Seq == t.RcvNxt : SequenceNumber.InWindow(seg.Seq, t.RcvNxt, high);
+                return window == 0 ? seg.Seq == RcvNxt : SequenceNumber.InWindow(seg.Seq, RcvNxt, high);
             }
             // Zero window: RFC 9293 says valid ACKs, URGs and RSTs must still be processed; the text is trimmed away.
-            if (window == 0) return seg.Seq == t.RcvNxt;
-            return SequenceNumber.InWindow(seg.Seq, t.RcvNxt, high) ||
-                   SequenceNumber.InWindow(seg.Seq + (uint)length - 1, t.RcvNxt, high);
+            if (window == 0) return seg.Seq == RcvNxt;
+            return SequenceNumber.InWindow(seg.Seq, RcvNxt, high) ||
+                   SequenceNumber.InWindow(seg.Seq + (uint)length - 1, RcvNxt, high);
         }
 
         /// <summary>Second step with RFC 5961 §3.2: only a RST at exactly RCV.NXT resets; others get a challenge ACK.</summary>
-        private void ResetInput(Tcb t, Segment seg)
+        private void ResetInput(Segment seg)
         {
-            if (t.State == TcpState.TimeWait)
+            if (State == TcpState.TimeWait)
             {
                 TimeWaitIgnoresReset(seg);
                 return;
             }
-            if (seg.Seq != t.RcvNxt)
+            if (seg.Seq != RcvNxt)
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
-                ChallengeAckFor(t);                                // S25
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                ChallengeAckFor();                                // S25
                 return;
             }
-            switch (t.State)
+            switch (State)
             {
                 case TcpState.SynReceived:
                     // Passive open: back to LISTEN (the listener never left it); active: refused (S8).
-                    if (t.Listener >= 0) FreeTcb(t);
-                    else EnterClosed(t, TcpError.ConnectionRefused);
+                    if (Listener >= 0) Free();
+                    else EnterClosed(TcpError.ConnectionRefused);
                     return;
                 case TcpState.Closing:
                 case TcpState.LastAck:
-                    EnterClosed(t, TcpError.None);
+                    EnterClosed(TcpError.None);
                     return;
                 default:
-                    t.ReceiveBuffer.Clear();
-                    EnterClosed(t, TcpError.ConnectionReset);      // S24
+                    ReceiveBuffer.Clear();
+                    EnterClosed(TcpError.ConnectionReset);      // S24
                     return;
             }
-        }
-
-        /// <summary>Queues a challenge ACK if the RFC 5961 §7 budget allows (S29).</summary>
-        private void ChallengeAckFor(Tcb t)
-        {
-            if (t.ChallengeBudget.TryConsume(_now))
-            {
-                _counters.TcpChallengeAcks++;
-                t.AckNow = true;
-            }
-            else _counters.TcpChallengeAcksSuppressed++;
         }
 
         /// <summary>Fifth step: the ACK field. Returns false when the segment must not be processed further.</summary>
-        private bool AckInput(Tcb t, Segment seg)
+        private bool AckInput(Segment seg)
         {
             uint ack = seg.Ack;
-            if (t.State == TcpState.SynReceived)
+            if (State == TcpState.SynReceived)
             {
                 // SND.UNA < SEG.ACK =< SND.NXT completes the handshake; anything else gets RST <SEQ=SEG.ACK> (S7).
-                if (SequenceNumber.Le(ack, t.SndUna) || SequenceNumber.Gt(ack, t.SndMax))
+                if (SequenceNumber.Le(ack, SndUna) || SequenceNumber.Gt(ack, SndMax))
                 {
-                    Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
-                    SendReset(t.NextHopMac, 0, t.RemoteIp, t.LocalPort, t.RemotePort, ack, 0, false);
+                    _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                    SendReset(ack);
                     return false;
                 }
-                AcceptWindow(t, seg);
-                HandshakeAcknowledged(t, t.Iss + 1);
-                EnterEstablished(t);
+                AcceptWindow(seg);
+                HandshakeAcknowledged(Iss + 1);
+                EnterEstablished();
             }
             // RFC 5961 §5.2: SND.UNA − MAX.SND.WND =< SEG.ACK =< SND.NXT (S28).
-            if (SequenceNumber.Gt(ack, t.SndMax))
+            if (SequenceNumber.Gt(ack, SndMax))
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
-                t.AckNow = true;
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                AckNow = true;
                 return false;
             }
-            if (SequenceNumber.Lt(ack, t.SndUna - (uint)t.MaxSndWnd))
+            if (SequenceNumber.Lt(ack, SndUna - (uint)MaxSndWnd))
             {
-                Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
-                ChallengeAckFor(t);
+                _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
+                ChallengeAckFor();
                 return false;
             }
             // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
             // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
-            if (!t.UserClosed || seg.Window > 0) t.PersistProbes = 0;
-            if (SequenceNumber.Gt(ack, t.SndUna)) NewAck(t, ack);
-            else if (ack == t.SndUna && IsDuplicateAck(t, seg)) DuplicateAck(t);
+            if (!UserClosed || seg.Window > 0) PersistProbes = 0;
+            if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
+            else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
             // Window update (RFC 9293 §3.10.7.4): only from a segment newer than the last one used.
-            if (SequenceNumber.Lt(t.SndWl1, seg.Seq) || (t.SndWl1 == seg.Seq && SequenceNumber.Le(t.SndWl2, ack))) AcceptWindow(t, seg);
-            return AckStateChanges(t);
+            if (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack))) AcceptWindow(seg);
+            return AckStateChanges();
         }
 
         /// <summary>RFC 5681 §2 "DUPLICATE ACKNOWLEDGMENT": no data, no SYN/FIN, same window, data outstanding.</summary>
-        private static bool IsDuplicateAck(Tcb t, Segment seg)
+        private bool IsDuplicateAck(Segment seg)
         {
-            return seg.DataLength == 0 && !seg.Has(TcpFlags.Fin) && seg.Window == t.SndWnd && t.Flight > 0;
+            return seg.DataLength == 0 && !seg.Has(TcpFlags.Fin) && seg.Window == SndWnd && Flight > 0;
         }
 
         /// <summary>SND.UNA advances: free acknowledged data, sample the RTT, restart the timer, grow cwnd.</summary>
-        private void NewAck(Tcb t, uint ack)
+        private void NewAck(uint ack)
         {
-            int acked = SequenceNumber.Diff(ack, t.SndUna);
-            if (t.RttTiming && SequenceNumber.Ge(ack, t.RttSeq))
+            int acked = SequenceNumber.Diff(ack, SndUna);
+            if (RttTiming && SequenceNumber.Ge(ack, RttSeq))
             {
-                t.Rto.AddSample((int)(_now - t.RttStartMs));
-                t.RttTiming = false;
+                Rto.AddSample((int)(_ctx.Now - RttStartMs));
+                RttTiming = false;
             }
-            int data = SequenceNumber.Diff(ack, t.SendBufferSeq);
+            int data = SequenceNumber.Diff(ack, SendBufferSeq);
             if (data > 0)
             {
-                if (data > t.SendBuffer.Count) data = t.SendBuffer.Count;
-                t.SendBuffer.Discard(data);
-                t.SendBufferSeq += (uint)data;
+                if (data > SendBuffer.Count) data = SendBuffer.Count;
+                SendBuffer.Discard(data);
+                SendBufferSeq += (uint)data;
             }
-            t.SndUna = ack;
-            if (SequenceNumber.Lt(t.SndNxt, ack)) t.SndNxt = ack;
-            t.Retries = 0;
-            CongestionControl cc = t.Congestion;
+            SndUna = ack;
+            if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
+            Retries = 0;
+            CongestionControl cc = Congestion;
             if (cc.InRecovery)
             {
                 if (SequenceNumber.Ge(ack, cc.Recover)) cc.ExitRecovery();
                 else
                 {
-                    cc.OnPartialAck(acked, t.SendMss);
-                    RetransmitFirst(t);
+                    cc.OnPartialAck(acked, SendMss);
+                    RetransmitFirst();
                 }
             }
             else
             {
-                cc.OnAck(acked, t.SendMss);
+                cc.OnAck(acked, SendMss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
                 // meaningful however far the stream has advanced (RFC 6582 §3.2; >2^31 bytes without loss).
                 cc.Recover = ack - 1;
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
-            t.RtoDeadline = t.Flight > 0 ? _now + t.Rto.RtoMs : Tcb.Off;
+            RetransmissionAfterAck();
         }
 
-        private void DuplicateAck(Tcb t)
+        private void DuplicateAck()
         {
-            CongestionControl cc = t.Congestion;
+            CongestionControl cc = Congestion;
             cc.DuplicateAcks++;
             if (cc.InRecovery)
             {
-                cc.Cwnd += t.SendMss; // RFC 5681 §3.2 step 4: inflate for every further duplicate
+                cc.Cwnd += SendMss; // RFC 5681 §3.2 step 4: inflate for every further duplicate
                 return;
             }
-            if (cc.DuplicateAcks == CongestionControl.DuplicateAckThreshold && SequenceNumber.Gt(t.SndUna, cc.Recover))
+            if (cc.DuplicateAcks == CongestionControl.DuplicateAckThreshold && SequenceNumber.Gt(SndUna, cc.Recover))
             {
-                cc.EnterRecovery(t.Flight, t.SendMss, t.SndMax);
-                _counters.TcpFastRetransmits++;
-                RetransmitFirst(t);
+                cc.EnterRecovery(Flight, SendMss, SndMax);
+                _ctx.Counters.TcpFastRetransmits++;
+                RetransmitFirst();
             }
         }
 
         /// <summary>State changes caused by the ACK of our FIN (FIN-WAIT-1, CLOSING, LAST-ACK).</summary>
-        private bool AckStateChanges(Tcb t)
+        private bool AckStateChanges()
         {
-            if (!t.FinAcked) return true;
-            switch (t.State)
+            if (!FinAcked) return true;
+            switch (State)
             {
                 case TcpState.FinWait1:
-                    SetState(t, TcpState.FinWait2);
-                    if (t.UserClosed) StartFinWait2Timer(t);
+                    SetState(TcpState.FinWait2);
+                    if (UserClosed) StartFinWait2Timer();
                     return true;
                 case TcpState.Closing:
-                    EnterTimeWait(t);
+                    EnterTimeWait();
                     return true;
                 case TcpState.LastAck:
-                    EnterClosed(t, TcpError.None);                 // S33
+                    EnterClosed(TcpError.None);                 // S33
                     return false;
             }
             return true;

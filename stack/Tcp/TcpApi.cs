@@ -2,19 +2,21 @@ using NanoTcp.Tcp;
 
 namespace NanoTcp
 {
-    // The user calls of RFC 9293 §3.10.1–§3.10.6 (OPEN, SEND, RECEIVE, CLOSE, ABORT, STATUS). They only change
-    // the connection blocks; what they queue is sent by the next Poll.
+    // The TCP API (RFC 9293 §3.10.1–§3.10.6 OPEN, SEND, RECEIVE, CLOSE, ABORT, STATUS, plus listeners and
+    // per-connection options). Handle checks here; the behaviour is the connection's (Tcp/UserCalls.cs). Calls
+    // never touch the link: what they queue is sent by the next Poll, and they mark it pending (PollAt).
     public sealed partial class NetworkStack
     {
         /// <summary>Active open from the next free ephemeral port (RFC 6335 range). Completes in Poll.</summary>
         public int Connect(uint remoteIp, int remotePort)
         {
-            int span = _cfg.EphemeralPortLast - _cfg.EphemeralPortFirst + 1;
+            StackConfig cfg = _ctx.Config;
+            int span = cfg.EphemeralPortLast - cfg.EphemeralPortFirst + 1;
             if (span < 1) return TcpError.InvalidArgument;
             for (int tries = 0; tries < span; tries++)
             {
                 int port = _nextEphemeral;
-                _nextEphemeral = port >= _cfg.EphemeralPortLast ? _cfg.EphemeralPortFirst : port + 1;
+                _nextEphemeral = port >= cfg.EphemeralPortLast ? cfg.EphemeralPortFirst : port + 1;
                 if (FindListenerByPort(port) >= 0 || LocalPortInUse(port)) continue;
                 return Connect(remoteIp, remotePort, port);
             }
@@ -28,24 +30,72 @@ namespace NanoTcp
         public int Connect(uint remoteIp, int remotePort, int localPort)
         {
             if (remotePort <= 0 || remotePort > 65535 || localPort <= 0 || localPort > 65535) return TcpError.InvalidArgument;
-            if (remoteIp == 0 || remoteIp == Ip4.Broadcast || remoteIp == _ip || (remoteIp >> 28) >= 14) return TcpError.InvalidArgument;
-            if (NextHop(remoteIp) == 0) return TcpError.Unreachable;
+            if (remoteIp == 0 || remoteIp == Ip4.Broadcast || remoteIp == _if.Ip || (remoteIp >> 28) >= 14) return TcpError.InvalidArgument;
+            if (_if.NextHop(remoteIp) == 0) return TcpError.Unreachable;
             if (FindConnection(remoteIp, remotePort, localPort) != null) return TcpError.AddressInUse;
-            Tcb t = AllocateTcb();
+            TcpConnection t = AllocateTcb();
             if (t == null) return TcpError.NoFreeSlot;
-            OpenTcb(t, remoteIp, remotePort, localPort);
-            t.UserOwned = true;
-            SetState(t, TcpState.SynSent);
+            t.OpenActive(remoteIp, remotePort, localPort, NextIsn(remoteIp, remotePort, localPort));
+            _ctx.WorkPending = true;
             return t.Handle;
         }
 
-        private bool LocalPortInUse(int port)
+        /// <summary>
+        /// Passive open on <paramref name="port"/>. Up to <paramref name="backlog"/> (1..MaxBacklog) connections
+        /// may be half-open or waiting for <see cref="Accept"/>; further SYNs are dropped without RST.
+        /// Returns a listener handle or <see cref="TcpError.AddressInUse"/>, <see cref="TcpError.NoListenerSlot"/>,
+        /// <see cref="TcpError.InvalidArgument"/>.
+        /// </summary>
+        public int Listen(int port, int backlog)
         {
-            for (int i = 0; i < _tcbs.Length; i++)
+            if (port <= 0 || port > 65535) return TcpError.InvalidArgument;
+            if (FindListenerByPort(port) >= 0) return TcpError.AddressInUse;
+            for (int i = 0; i < _listenPort.Length; i++)
             {
-                if (_tcbs[i].InUse && _tcbs[i].LocalPort == port) return true;
+                if (_listenPort[i] != 0) continue;
+                _listenPort[i] = port;
+                int max = _ctx.Config.MaxBacklog;
+                _listenBacklog[i] = backlog < 1 ? 1 : (backlog > max ? max : backlog);
+                return ListenerHandle(i);
             }
-            return false;
+            return TcpError.NoListenerSlot;
+        }
+
+        /// <summary>
+        /// Takes the oldest established connection from a listener's backlog. Returns its handle,
+        /// <see cref="TcpError.WouldBlock"/> when none is ready, or <see cref="TcpError.InvalidHandle"/>.
+        /// </summary>
+        public int Accept(int listener)
+        {
+            int l = FindListener(listener);
+            if (l < 0) return TcpError.InvalidHandle;
+            TcpConnection best = null;
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t != null && t.Listener == l && t.State != TcpState.SynReceived && (best == null || t.Since < best.Since)) best = t;
+            }
+            if (best == null) return TcpError.WouldBlock;
+            best.Accepted();
+            return best.Handle;
+        }
+
+        /// <summary>Closes a listener; connections in its backlog that were not accepted are reset.</summary>
+        public int CloseListener(int listener)
+        {
+            int l = FindListener(listener);
+            if (l < 0) return TcpError.InvalidHandle;
+            for (int i = _activeCount - 1; i >= 0; i--)
+            {
+                TcpConnection t = ActiveAt(i);
+                if (t == null || t.Listener != l) continue;
+                t.QueueReset();
+                t.Free();
+            }
+            _listenPort[l] = 0;
+            _listenGeneration[l] = (_listenGeneration[l] + 1) & 0xFFFF;
+            if (_listenGeneration[l] == 0) _listenGeneration[l] = 1;
+            return TcpError.None;
         }
 
         /// <summary>
@@ -54,22 +104,10 @@ namespace NanoTcp
         /// </summary>
         public int Send(int connection, byte[] buffer, int offset, int count)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
             if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
-            if (t.FinQueued) return TcpError.Shutdown;
-            switch (t.State)
-            {
-                case TcpState.SynSent:
-                case TcpState.SynReceived:
-                case TcpState.Established:
-                case TcpState.CloseWait:
-                    return t.SendBuffer.Append(buffer, offset, count);
-                case TcpState.Closed:
-                    return t.LastError != TcpError.None ? t.LastError : TcpError.NotConnected;
-                default:
-                    return TcpError.Shutdown;
-            }
+            return t.Send(buffer, offset, count);
         }
 
         /// <summary>
@@ -79,22 +117,10 @@ namespace NanoTcp
         /// </summary>
         public int Receive(int connection, byte[] buffer, int offset, int count)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
             if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
-            if (t.ReceiveBuffer.Count > 0 && count > 0)
-            {
-                int n = t.ReceiveBuffer.Read(buffer, offset, count);
-                // Announce the opened window when it has grown enough (RFC 1122 4.2.3.3); the next Poll sends it.
-                int current = SequenceNumber.Diff(t.RcvAdvertisedEdge, t.RcvNxt);
-                if (t.State != TcpState.Closed && WindowCanGrow(t, current < 0 ? 0 : current, MaxWindow(t))) t.AckNow = true;
-                return n;
-            }
-            if (t.ReceiveBuffer.Count > 0) return 0;
-            // A reset or timeout after the peer's FIN is an error, not a clean end of stream.
-            if (t.State == TcpState.Closed && t.LastError != TcpError.None) return t.LastError;
-            if (t.FinReceived || t.State == TcpState.Closed) return 0;
-            return TcpError.WouldBlock;
+            return t.Receive(buffer, offset, count);
         }
 
         /// <summary>
@@ -103,33 +129,9 @@ namespace NanoTcp
         /// </summary>
         public int Shutdown(int connection)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            return ShutdownSend(t);
-        }
-
-        private int ShutdownSend(Tcb t)
-        {
-            if (t.FinQueued) return TcpError.None;
-            switch (t.State)
-            {
-                case TcpState.SynSent:
-                case TcpState.SynReceived:
-                    t.FinQueued = true;           // sent once the handshake completes
-                    return TcpError.None;
-                case TcpState.Established:
-                    t.FinQueued = true;
-                    SetState(t, TcpState.FinWait1);
-                    return TcpError.None;
-                case TcpState.CloseWait:
-                    t.FinQueued = true;
-                    SetState(t, TcpState.LastAck);
-                    return TcpError.None;
-                case TcpState.Closed:
-                    return TcpError.NotConnected;
-                default:
-                    return TcpError.None;
-            }
+            return t.Shutdown();
         }
 
         /// <summary>
@@ -139,25 +141,9 @@ namespace NanoTcp
         /// </summary>
         public int Close(int connection)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            t.UserClosed = true;
-            switch (t.State)
-            {
-                case TcpState.Closed:
-                case TcpState.SynSent:
-                    FreeTcb(t);
-                    return TcpError.None;
-            }
-            if (t.ReceiveBuffer.Count > 0)
-            {
-                QueueReset(t);
-                FreeTcb(t);
-                return TcpError.None;
-            }
-            ShutdownSend(t);
-            if (t.State == TcpState.FinWait2) StartFinWait2Timer(t);
-            return TcpError.None;
+            return t.Close();
         }
 
         /// <summary>
@@ -166,41 +152,30 @@ namespace NanoTcp
         /// </summary>
         public int Abort(int connection)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             if (t == null) return TcpError.InvalidHandle;
-            switch (t.State)
-            {
-                case TcpState.SynReceived:
-                case TcpState.Established:
-                case TcpState.FinWait1:
-                case TcpState.FinWait2:
-                case TcpState.CloseWait:
-                    QueueReset(t);
-                    break;
-            }
-            FreeTcb(t);
-            return TcpError.None;
+            return t.Abort();
         }
 
         /// <summary>The state of a connection (Closed for stale handles) or <see cref="TcpState.Listen"/> for a listener handle.</summary>
         public TcpState GetState(int handle)
         {
             if (FindListener(handle) >= 0) return TcpState.Listen;
-            Tcb t = FindTcb(handle);
+            TcpConnection t = FindTcb(handle);
             return t == null ? TcpState.Closed : t.State;
         }
 
         /// <summary>Why the connection ended (<see cref="TcpError"/>), <see cref="TcpError.None"/> while healthy.</summary>
         public int GetLastError(int connection)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             return t == null ? TcpError.InvalidHandle : t.LastError;
         }
 
         /// <summary>Bytes ready for <see cref="Receive"/>.</summary>
         public int BytesToRead(int connection)
         {
-            Tcb t = FindTcb(connection);
+            TcpConnection t = FindTcb(connection);
             return t == null ? TcpError.InvalidHandle : t.ReceiveBuffer.Count;
         }
 
@@ -210,10 +185,69 @@ namespace NanoTcp
         /// </summary>
         public int SendSpace(int connection)
         {
-            Tcb t = FindTcb(connection);
-            if (t == null) return TcpError.InvalidHandle;
-            if (t.State == TcpState.Closed) return t.LastError != TcpError.None ? t.LastError : TcpError.NotConnected;
-            return t.FinQueued ? 0 : t.SendBuffer.Free;
+            TcpConnection t = FindTcb(connection);
+            return t == null ? TcpError.InvalidHandle : t.SendSpace();
+        }
+
+        /// <summary>
+        /// TCP_NODELAY for one connection: true turns Nagle's algorithm (RFC 1122 4.2.3.4) off, so small segments go
+        /// out while data is unacknowledged. Default: !<see cref="StackConfig.Nagle"/>. Returns 0 or <see cref="TcpError.InvalidHandle"/>.
+        /// </summary>
+        public int SetNoDelay(int connection, bool noDelay)
+        {
+            TcpConnection t = FindTcb(connection);
+            if (t == null || t.UserClosed) return TcpError.InvalidHandle;
+            t.NoDelay = noDelay;
+            if (noDelay) _ctx.WorkPending = true; // data held back by Nagle may go now
+            return TcpError.None;
+        }
+
+        /// <summary>
+        /// Delayed ACKs for one connection (RFC 1122 4.2.3.2: up to <see cref="StackConfig.DelayedAckMs"/>, every
+        /// second full segment at once); false ACKs every segment at once. Default: <see cref="StackConfig.DelayedAck"/>.
+        /// Returns 0 or <see cref="TcpError.InvalidHandle"/>.
+        /// </summary>
+        public int SetDelayedAck(int connection, bool enabled)
+        {
+            TcpConnection t = FindTcb(connection);
+            if (t == null || t.UserClosed) return TcpError.InvalidHandle;
+            t.DelayedAck = enabled;
+            return TcpError.None;
+        }
+
+        /// <summary>
+        /// Keepalive probes for one connection (RFC 1122 4.2.3.6) with the <see cref="StackConfig"/> idle time,
+        /// interval and probe count. Default: <see cref="StackConfig.KeepAliveEnabled"/>. Returns 0 or <see cref="TcpError.InvalidHandle"/>.
+        /// </summary>
+        public int SetKeepAlive(int connection, bool enabled)
+        {
+            TcpConnection t = FindTcb(connection);
+            if (t == null || t.UserClosed) return TcpError.InvalidHandle;
+            t.SetKeepAlive(enabled);
+            _ctx.WorkPending = true; // the keepalive timer changed: the next Poll recomputes the deadline
+            return TcpError.None;
+        }
+
+        /// <summary>Fills <paramref name="info"/> (allocated once by the caller) for slot <paramref name="slot"/>; false when the slot is free.</summary>
+        public bool GetConnectionInfo(int slot, TcpConnectionInfo info)
+        {
+            if (info == null || slot < 0 || slot >= _tcbs.Length || !_tcbs[slot].InUse) return false;
+            _tcbs[slot].Describe(info, _if.Ip);
+            return true;
+        }
+
+        /// <summary>Reads one ARP cache entry into <paramref name="entry"/> (allocated once by the caller). False for an empty entry.</summary>
+        public bool GetArpEntry(int index, ArpEntryInfo entry)
+        {
+            return entry != null && _if.GetArpEntry(index, entry);
+        }
+
+        /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC.</summary>
+        public bool AddStaticArpEntry(uint ip, byte[] mac, int offset)
+        {
+            if (mac == null || offset < 0 || offset > mac.Length - 6 || ip == 0) return false;
+            _if.AddStatic(ip, mac, offset);
+            return true;
         }
     }
 }

@@ -1,66 +1,50 @@
-using NanoTcp.Tcp;
 using NanoTcp.Wire;
 
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
     // Segment output (RFC 9293 §3.10.2 SEND processing, §3.8.6 window management): SYN and SYN+ACK, data within
     // min(SND.WND, cwnd) in MSS-sized segments with Nagle (RFC 1122 4.2.3.4) and sender SWS avoidance, the FIN
     // after the data, and pure ACKs when one is owed.
-    public sealed partial class NetworkStack
+    internal sealed partial class TcpConnection
     {
-        private void RunTcpOutput()
+        /// <summary>
+        /// dispatch: sends what this connection owes (SYN, data, FIN, ACK). Called once per Poll after the timers.
+        /// A segment the interface cannot send yet (next hop being resolved) is not built into the sequence space:
+        /// it waits in the connection and the Poll after the ARP reply sends it.
+        /// </summary>
+        public void Dispatch()
         {
-            if (_link == null || !_link.IsUp) return;
-            for (int i = 0; i < _tcbs.Length; i++)
-            {
-                Tcb t = _tcbs[i];
-                if (t.InUse && t.State != TcpState.Closed) Output(t);
-            }
-        }
-
-        private void Output(Tcb t)
-        {
-            // A fresh ARP entry always wins (the neighbour's MAC may have changed: RFC 1122 2.3.2.1).
-            if (_arp.TryGet(t.NextHopIp, _now, t.NextHopMac, 0)) t.NextHopKnown = true;
-            if (!t.NextHopKnown)
-            {
-                if (!ResolveNextHop(t.NextHopIp, t.NextHopMac, 0))
-                {
-                    // The SYN waits in the connection (ARP policy); its timer runs anyway, so the SYN retry budget
-                    // also bounds a next hop that never answers.
-                    if (t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
-                    return;
-                }
-                t.NextHopKnown = true;
-            }
-            switch (t.State)
+            if (!InUse || State == TcpState.Closed) return;
+            switch (State)
             {
                 case TcpState.SynSent:
-                    if (t.SndNxt == t.Iss) SendSyn(t, TcpFlags.Syn);
+                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn);
                     return;
                 case TcpState.SynReceived:
-                    if (t.SndNxt == t.Iss) SendSyn(t, TcpFlags.Syn | TcpFlags.Ack);
-                    else if (t.AckNow) SendAck(t);
+                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn | TcpFlags.Ack);
+                    else if (AckNow) SendAck();
                     return;
                 case TcpState.TimeWait:
-                    if (t.AckNow) SendAck(t);
+                    if (AckNow) SendAck();
                     return;
             }
-            bool sent = SendData(t);
-            if (!sent && t.AckNow) SendAck(t);
+            if (ProbeOwed) SendOwedProbe();
+            bool sent = SendData();
+            if (!sent && AckNow) SendAck();
         }
 
-        private void SendSyn(Tcb t, int flags)
+        private void SendSyn(int flags)
         {
-            EmitSegment(t, t.Iss, 0, flags, true);
-            t.SndNxt = t.Iss + 1;
-            bool first = t.SndMax == t.Iss;
+            if (EmitSegment(Iss, 0, flags, true) == NetworkInterface.Waiting) return;
+            SndNxt = Iss + 1;
+            bool first = SndMax == Iss;
             if (first)
             {
-                t.SndMax = t.SndNxt;
-                StartRttTiming(t, t.SndNxt);
+                SndMax = SndNxt;
+                StartRttTiming(SndNxt);
             }
-            if (first || t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
+            if (first) ArmRetransmission();
+            else ArmRetransmissionIfStopped();
         }
 
         /// <summary>
@@ -68,46 +52,45 @@ namespace NanoTcp
         /// what the peer already received would be "unacceptable" there and draw an ACK back (an ACK war). BSD's
         /// tcp_output does the same.
         /// </summary>
-        private void SendAck(Tcb t)
+        private void SendAck()
         {
-            EmitSegment(t, t.SndMax, 0, TcpFlags.Ack, false);
+            EmitSegment(SndMax, 0, TcpFlags.Ack, false);
         }
 
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
-        private bool SendData(Tcb t)
+        private bool SendData()
         {
             bool any = false;
-            bool finAllowed = t.FinQueued && (t.State == TcpState.FinWait1 || t.State == TcpState.Closing || t.State == TcpState.LastAck);
+            bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             for (int guard = 0; guard < 64; guard++)
             {
-                int queued = t.SendBuffer.Count;
-                int sentData = SequenceNumber.Diff(t.SndNxt, t.SendBufferSeq);
+                int queued = SendBuffer.Count;
+                int sentData = SequenceNumber.Diff(SndNxt, SendBufferSeq);
                 if (sentData < 0) sentData = 0;
                 int unsent = queued - sentData;
                 if (unsent <= 0)
                 {
-                    if (finAllowed && t.SndNxt == t.FinSeq)
+                    if (finAllowed && SndNxt == FinSeq)
                     {
-                        SendSegmentAt(t, t.SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
-                        any = true;
+                        any = SendSegmentAt(SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
                     }
                     break;
                 }
-                int cwnd = t.Congestion.SendingWindow(t.SendMss);
-                int window = t.SndWnd < cwnd ? t.SndWnd : cwnd;
-                int usable = window - t.Flight;
-                int length = unsent < t.SendMss ? unsent : t.SendMss;
+                int cwnd = Congestion.SendingWindow(SendMss);
+                int window = SndWnd < cwnd ? SndWnd : cwnd;
+                int usable = window - Flight;
+                int length = unsent < SendMss ? unsent : SendMss;
                 if (length > usable) length = usable;
                 if (length <= 0)
                 {
-                    ArmPersist(t);
+                    ArmPersist();
                     break;
                 }
                 // The tail before our FIN goes out at once (nothing more will come to fill it).
                 bool tail = finAllowed && length == unsent;
-                if (!tail && !SenderMaySend(t, length, unsent, usable))
+                if (!tail && !SenderMaySend(length, unsent, usable))
                 {
-                    ArmSwsOverride(t);
+                    ArmSwsOverride();
                     break;
                 }
                 int flags = TcpFlags.Ack;
@@ -116,7 +99,7 @@ namespace NanoTcp
                     flags |= TcpFlags.Psh;
                     if (finAllowed) flags |= TcpFlags.Fin;   // piggyback the FIN on the last data
                 }
-                SendSegmentAt(t, t.SndNxt, length, flags);
+                if (!SendSegmentAt(SndNxt, length, flags)) break;
                 any = true;
                 if ((flags & TcpFlags.Fin) != 0) break;
             }
@@ -129,49 +112,50 @@ namespace NanoTcp
         /// the largest window the peer ever offered; (4) anything once the override timer fired. Conditions 2 and 3
         /// also need nothing in flight when Nagle is on.
         /// </summary>
-        private bool SenderMaySend(Tcb t, int length, int unsent, int usable)
+        private bool SenderMaySend(int length, int unsent, int usable)
         {
-            if (length >= t.SendMss || t.SwsOverride) return true;
-            if (_cfg.Nagle && t.Flight > 0) return false;
-            return unsent <= usable || length >= t.MaxSndWnd / 2;
+            if (length >= SendMss || SwsOverride) return true;
+            if (!NoDelay && Flight > 0) return false;
+            return unsent <= usable || length >= MaxSndWnd / 2;
         }
 
         /// <summary>Arms the RFC 9293 §3.8.6.2.1 override timeout (0.1–1 s) so data held back never waits forever.</summary>
-        private void ArmSwsOverride(Tcb t)
+        private void ArmSwsOverride()
         {
-            if (t.SwsDeadline == Tcb.Off && t.Flight == 0) t.SwsDeadline = _now + SwsOverrideMs;
+            if (Flight == 0) Timers.ArmIfStopped(TcpTimers.SwsOverride, _ctx.Now + SwsOverrideMs);
         }
 
         private const int SwsOverrideMs = 200;
 
         /// <summary>Sends data/FIN starting at <paramref name="seq"/>, advancing SND.NXT/SND.MAX, timing and arming the RTO.</summary>
-        private void SendSegmentAt(Tcb t, uint seq, int length, int flags)
+        private bool SendSegmentAt(uint seq, int length, int flags)
         {
-            EmitSegment(t, seq, length, flags, false);
-            t.SwsOverride = false;
-            t.SwsDeadline = Tcb.Off;
+            if (EmitSegment(seq, length, flags, false) == NetworkInterface.Waiting) return false;
+            SwsOverride = false;
+            Timers.Stop(TcpTimers.SwsOverride);
             uint end = seq + (uint)length + ((flags & TcpFlags.Fin) != 0 ? 1u : 0u);
-            if (SequenceNumber.Gt(end, t.SndNxt)) t.SndNxt = end;
-            if (SequenceNumber.Gt(end, t.SndMax))
+            if (SequenceNumber.Gt(end, SndNxt)) SndNxt = end;
+            if (SequenceNumber.Gt(end, SndMax))
             {
-                if (seq == t.SndMax) StartRttTiming(t, end);
-                t.SndMax = end;
+                if (seq == SndMax) StartRttTiming(end);
+                SndMax = end;
             }
-            if (t.RtoDeadline == Tcb.Off) t.RtoDeadline = _now + t.Rto.RtoMs;
+            ArmRetransmissionIfStopped();
+            return true;
         }
 
-        private void StartRttTiming(Tcb t, uint end)
+        private void StartRttTiming(uint end)
         {
-            if (t.RttTiming) return;
-            t.RttTiming = true;
-            t.RttSeq = end;
-            t.RttStartMs = _now;
+            if (RttTiming) return;
+            RttTiming = true;
+            RttSeq = end;
+            RttStartMs = _ctx.Now;
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
-        private static int MaxWindow(Tcb t)
+        private int MaxWindow()
         {
-            int free = t.ReceiveBuffer.Free;
+            int free = ReceiveBuffer.Free;
             return free > 65535 ? 65535 : free;
         }
 
@@ -179,45 +163,56 @@ namespace NanoTcp
         /// The window to advertise. Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when it
         /// can move by min(buffer/2, MSS); it never moves left (RFC 9293 §3.8.6).
         /// </summary>
-        private int ReceiveWindow(Tcb t)
+        private int ReceiveWindow()
         {
-            int current = SequenceNumber.Diff(t.RcvAdvertisedEdge, t.RcvNxt);
+            int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
             if (current < 0) current = 0;
-            int free = MaxWindow(t);
-            return WindowCanGrow(t, current, free) ? free : current;
+            int free = MaxWindow();
+            return WindowCanGrow(current, free) ? free : current;
         }
 
-        private bool WindowCanGrow(Tcb t, int current, int free)
+        private bool WindowCanGrow(int current, int free)
         {
-            int half = t.ReceiveBuffer.Capacity / 2;
-            int threshold = half < _mss ? half : _mss;
+            int half = ReceiveBuffer.Capacity / 2;
+            int threshold = half < _ctx.Mss ? half : _ctx.Mss;
             return free - current >= threshold;
         }
 
-        /// <summary>Builds and sends one segment; an ACK in it settles any ACK we owed.</summary>
-        private void EmitSegment(Tcb t, uint seq, int length, int flags, bool mssOption)
+        /// <summary>
+        /// Builds one segment in place in the interface's frame (payload copied once from the send ring, header
+        /// written in front of it) and hands it to the IPv4 egress path. Returns the <see cref="NetworkInterface.SendIpv4"/>
+        /// result; an ACK in a sent segment settles any ACK we owed. A frame the link refused counts as sent: data
+        /// and FIN come back through the RTO, an owed ACK stays owed.
+        /// </summary>
+        private int EmitSegment(uint seq, int length, int flags, bool mssOption)
         {
+            byte[] tx = _ctx.Interface.Tx;
+            const int at = NetworkInterface.IpPayloadOffset;
             int headerLength = mssOption ? TcpHeader.MinLength + TcpHeader.OptionMssLength : TcpHeader.MinLength;
-            if (length > 0) t.SendBuffer.Peek(SequenceNumber.Diff(seq, t.SendBufferSeq), _tx, IpPayloadOffset + headerLength, length);
-            int window = ReceiveWindow(t);
-            t.RcvAdvertisedEdge = t.RcvNxt + (uint)window;
+            if (length > 0) SendBuffer.Peek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
+            int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
-            TcpHeader.Write(_tx, IpPayloadOffset, t.LocalPort, t.RemotePort, seq, ack ? t.RcvNxt : 0, flags, window,
-                            mssOption ? _mss : 0, length, _ip, t.RemoteIp);
-            if (!TransmitIpv4(t.NextHopMac, 0, Ipv4Packet.ProtocolTcp, t.RemoteIp, headerLength + length))
+            TcpHeader.Write(tx, at, LocalPort, RemotePort, seq, ack ? RcvNxt : 0, flags, window,
+                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, RemoteIp);
+            int result = _ctx.Interface.SendIpv4(RemoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
+            if (result == NetworkInterface.Waiting)
             {
-                // Refused by the link: data and FIN come back through the RTO; an owed ACK stays owed.
-                Drop(DropReason.LinkTransmitFailed, _tx, 0, IpPayloadOffset + headerLength + length);
-                return;
+                // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
+                // FIN) also bound a next hop that never answers.
+                ArmRetransmissionIfStopped();
+                return result;
             }
-            _counters.TcpSegmentsSent++;
-            if ((flags & TcpFlags.Rst) != 0) _counters.TcpRstSent++;
+            RcvAdvertisedEdge = RcvNxt + (uint)window;
+            if (result != NetworkInterface.Sent) return result;
+            _ctx.Counters.TcpSegmentsSent++;
+            if ((flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstSent++;
             if (ack)
             {
-                t.AckNow = false;
-                t.DelayedAckDeadline = Tcb.Off;
-                t.UnackedSegments = 0;
+                AckNow = false;
+                Timers.Stop(TcpTimers.DelayedAck);
+                UnackedSegments = 0;
             }
+            return result;
         }
     }
 }

@@ -1,63 +1,69 @@
-using NanoTcp.Tcp;
-using NanoTcp.Wire;
-
-namespace NanoTcp
+namespace NanoTcp.Tcp
 {
-    // TCP timers, all driven by the time passed to Poll: retransmission (RFC 6298 §5) with a retry budget per
-    // state, zero-window persist (RFC 9293 §3.8.6.1, RFC 1122 4.2.2.17), keepalive (RFC 1122 4.2.3.6),
-    // delayed ACK (RFC 1122 4.2.3.2), TIME-WAIT (RFC 9293 §3.10.8) and the FIN-WAIT-2 timeout.
-    public sealed partial class NetworkStack
+    /// <summary>
+    /// A connection's timers, by name, as absolute deadlines in ms (<see cref="Off"/> when stopped): the only
+    /// place they are armed, stopped and queried, and the one <see cref="Next"/> the poll deadline is built from.
+    /// </summary>
+    internal sealed class TcpTimers
     {
-        private void RunTcpTimers()
+        public const long Off = long.MaxValue;
+
+        /// <summary>RFC 6298 retransmission timer (also bounds a SYN waiting for ARP).</summary>
+        public const int Retransmission = 0;
+        /// <summary>Zero-window probe (RFC 9293 §3.8.6.1, RFC 1122 4.2.2.17).</summary>
+        public const int Persist = 1;
+        /// <summary>Keepalive idle/interval (RFC 1122 4.2.3.6).</summary>
+        public const int KeepAlive = 2;
+        /// <summary>Delayed ACK (RFC 1122 4.2.3.2, RFC 5681 §4.2).</summary>
+        public const int DelayedAck = 3;
+        /// <summary>TIME-WAIT 2MSL (RFC 9293 §3.6.1) or the FIN-WAIT-2 timeout after the application closed.</summary>
+        public const int Close = 4;
+        /// <summary>Sender SWS override (RFC 9293 §3.8.6.2.1 (4)).</summary>
+        public const int SwsOverride = 5;
+        private const int Count = 6;
+
+        private readonly long[] _at = new long[Count];
+
+        public TcpTimers()
         {
-            for (int i = 0; i < _tcbs.Length; i++)
-            {
-                Tcb t = _tcbs[i];
-                if (!t.InUse || t.State == TcpState.Closed) continue;
-                if (t.CloseDeadline <= _now)
-                {
-                    CloseTimerExpired(t);
-                    continue;
-                }
-                if (t.RtoDeadline <= _now && !RetransmissionTimeout(t)) continue;
-                if (t.PersistDeadline <= _now && !PersistTimeout(t)) continue;
-                if (t.KeepAliveDeadline <= _now && !KeepAliveTimeout(t)) continue;
-                if (t.DelayedAckDeadline <= _now)
-                {
-                    t.DelayedAckDeadline = Tcb.Off;
-                    t.AckNow = true;
-                }
-                if (t.SwsDeadline <= _now)
-                {
-                    t.SwsDeadline = Tcb.Off;
-                    t.SwsOverride = true;
-                }
-            }
+            StopAll();
         }
 
-        private long NextTcpDeadline()
+        /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (<see cref="Off"/> stops it).</summary>
+        public void Arm(int timer, long atMs) { _at[timer] = atMs; }
+
+        /// <summary>Arms <paramref name="timer"/> only when it is not running (keeps an earlier deadline).</summary>
+        public void ArmIfStopped(int timer, long atMs)
         {
-            long next = long.MaxValue;
-            for (int i = 0; i < _tcbs.Length; i++)
+            if (_at[timer] == Off) _at[timer] = atMs;
+        }
+
+        public void Stop(int timer) { _at[timer] = Off; }
+
+        public void StopAll()
+        {
+            for (int i = 0; i < Count; i++) _at[i] = Off;
+        }
+
+        public bool IsArmed(int timer) { return _at[timer] != Off; }
+
+        /// <summary>True when <paramref name="timer"/> is armed and its deadline has come; a due timer is stopped.</summary>
+        public bool Expired(int timer, long nowMs)
+        {
+            if (_at[timer] > nowMs) return false;
+            _at[timer] = Off;
+            return true;
+        }
+
+        /// <summary>The earliest armed deadline, <see cref="Off"/> when none is.</summary>
+        public long Next()
+        {
+            long next = Off;
+            for (int i = 0; i < Count; i++)
             {
-                Tcb t = _tcbs[i];
-                if (!t.InUse || t.State == TcpState.Closed) continue;
-                if (t.RtoDeadline < next) next = t.RtoDeadline;
-                if (t.PersistDeadline < next) next = t.PersistDeadline;
-                if (t.KeepAliveDeadline < next) next = t.KeepAliveDeadline;
-                if (t.DelayedAckDeadline < next) next = t.DelayedAckDeadline;
-                if (t.CloseDeadline < next) next = t.CloseDeadline;
-                if (t.SwsDeadline < next) next = t.SwsDeadline;
+                if (_at[i] < next) next = _at[i];
             }
             return next;
         }
-
-        private void CloseTimerExpired(Tcb t)
-        {
-            t.CloseDeadline = Tcb.Off;
-            if (t.State == TcpState.TimeWait) TimeWaitExpired(t);
-            else if (t.State == TcpState.FinWait2) FinWait2TimedOut(t);
-        }
-
     }
 }

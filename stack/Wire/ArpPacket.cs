@@ -1,45 +1,32 @@
 namespace NanoTcp.Wire
 {
     /// <summary>
-    /// View of an ARP packet for Ethernet/IPv4 (RFC 826): hardware type 1, protocol 0x0800, lengths 6 and 4.
+    /// ARP packet for IPv4 over Ethernet (RFC 826) as static accessors over a byte array and the packet's offset.
+    /// <see cref="IsValid"/> checks length, hardware/protocol types and sizes, and the operation once.
     /// </summary>
-    internal struct ArpPacket
+    internal static class ArpPacket
     {
         public const int Length = 28;
         public const int OpRequest = 1;
         public const int OpReply = 2;
+        /// <summary>Field offsets from the start of the ARP packet (RFC 826 "Packet format").</summary>
+        public const int SenderMacField = 8, SenderIpField = 14, TargetMacField = 18, TargetIpField = 24;
 
-        public readonly byte[] Buffer;
-        public readonly int Offset;
-        private readonly int _length;
-
-        public ArpPacket(byte[] buffer, int offset, int length)
+        /// <summary>Ethernet (1) / IPv4 (0x0800), 6-byte and 4-byte addresses, request or reply.</summary>
+        public static bool IsValid(byte[] b, int o, int length)
         {
-            Buffer = buffer;
-            Offset = offset;
-            _length = length;
+            if (length < Length) return false;
+            if (NetworkOrder.Read16(b, o) != 1 || NetworkOrder.Read16(b, o + 2) != EthernetFrame.TypeIpv4) return false;
+            if (b[o + 4] != 6 || b[o + 5] != 4) return false;
+            int op = Operation(b, o);
+            return op == OpRequest || op == OpReply;
         }
 
-        /// <summary>Long enough, Ethernet/IPv4 address types and lengths, and a known opcode.</summary>
-        public bool IsValid
-        {
-            get
-            {
-                if (_length < Length) return false;
-                if (NetworkOrder.Read16(Buffer, Offset) != 1 || NetworkOrder.Read16(Buffer, Offset + 2) != EthernetFrame.TypeIpv4) return false;
-                if (Buffer[Offset + 4] != 6 || Buffer[Offset + 5] != 4) return false;
-                int op = Operation;
-                return op == OpRequest || op == OpReply;
-            }
-        }
+        public static int Operation(byte[] b, int o) { return NetworkOrder.Read16(b, o + 6); }
+        public static uint SenderIp(byte[] b, int o) { return NetworkOrder.Read32(b, o + SenderIpField); }
+        public static uint TargetIp(byte[] b, int o) { return NetworkOrder.Read32(b, o + TargetIpField); }
 
-        public int Operation { get { return NetworkOrder.Read16(Buffer, Offset + 6); } }
-        public int SenderMacOffset { get { return Offset + 8; } }
-        public uint SenderIp { get { return NetworkOrder.Read32(Buffer, Offset + 14); } }
-        public int TargetMacOffset { get { return Offset + 18; } }
-        public uint TargetIp { get { return NetworkOrder.Read32(Buffer, Offset + 24); } }
-
-        /// <summary>Writes a complete Ethernet/IPv4 ARP packet.</summary>
+        /// <summary>Writes a whole packet; a null <paramref name="targetMac"/> writes zeros (a request).</summary>
         public static void Write(byte[] b, int o, int operation, byte[] senderMac, int senderMacOffset, uint senderIp,
                                  byte[] targetMac, int targetMacOffset, uint targetIp)
         {
@@ -48,17 +35,17 @@ namespace NanoTcp.Wire
             b[o + 4] = 6;
             b[o + 5] = 4;
             NetworkOrder.Write16(b, o + 6, operation);
-            MacAddress.Copy(senderMac, senderMacOffset, b, o + 8);
-            NetworkOrder.Write32(b, o + 14, senderIp);
+            MacAddress.Copy(senderMac, senderMacOffset, b, o + SenderMacField);
+            NetworkOrder.Write32(b, o + SenderIpField, senderIp);
             if (targetMac == null)
             {
-                for (int i = 0; i < 6; i++) b[o + 18 + i] = 0;
+                for (int i = 0; i < MacAddress.Length; i++) b[o + TargetMacField + i] = 0;
             }
             else
             {
-                MacAddress.Copy(targetMac, targetMacOffset, b, o + 18);
+                MacAddress.Copy(targetMac, targetMacOffset, b, o + TargetMacField);
             }
-            NetworkOrder.Write32(b, o + 24, targetIp);
+            NetworkOrder.Write32(b, o + TargetIpField, targetIp);
         }
     }
 }

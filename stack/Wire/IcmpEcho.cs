@@ -1,35 +1,31 @@
 namespace NanoTcp.Wire
 {
     /// <summary>
-    /// View of an ICMP message (RFC 792) with the echo fields: type, code, checksum, identifier, sequence.
+    /// ICMP message with the echo layout (RFC 792: type, code, checksum, identifier, sequence, data) as static
+    /// accessors over a byte array, the message's offset and its length. Destination unreachable shares the
+    /// first four bytes; its data is the quoted datagram.
     /// </summary>
-    internal struct IcmpEcho
+    internal static class IcmpEcho
     {
         public const int HeaderLength = 8;
         public const int TypeEchoReply = 0;
         public const int TypeDestinationUnreachable = 3;
         public const int TypeEchoRequest = 8;
 
-        public readonly byte[] Buffer;
-        public readonly int Offset;
-        public readonly int Length;
+        public static bool IsWellFormed(int length) { return length >= HeaderLength; }
 
-        public IcmpEcho(byte[] buffer, int offset, int length)
+        /// <summary>RFC 792: the checksum covers the whole ICMP message.</summary>
+        public static bool HasValidChecksum(byte[] b, int o, int length)
         {
-            Buffer = buffer;
-            Offset = offset;
-            Length = length;
+            return InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, length));
         }
 
-        public bool IsWellFormed { get { return Length >= HeaderLength; } }
-        public bool HasValidChecksum { get { return InternetChecksum.IsValid(InternetChecksum.Add(0, Buffer, Offset, Length)); } }
-        public int Type { get { return Buffer[Offset]; } }
-        public int Code { get { return Buffer[Offset + 1]; } }
-        public int Identifier { get { return NetworkOrder.Read16(Buffer, Offset + 4); } }
-        public int Sequence { get { return NetworkOrder.Read16(Buffer, Offset + 6); } }
-        public int DataLength { get { return Length - HeaderLength; } }
+        public static int Type(byte[] b, int o) { return b[o]; }
+        public static int Code(byte[] b, int o) { return b[o + 1]; }
+        public static int Identifier(byte[] b, int o) { return NetworkOrder.Read16(b, o + 4); }
+        public static int Sequence(byte[] b, int o) { return NetworkOrder.Read16(b, o + 6); }
 
-        /// <summary>Writes type/code/id/seq and the checksum over header and the data already in place.</summary>
+        /// <summary>Writes the header in front of <paramref name="dataLength"/> bytes already in place, with the checksum.</summary>
         public static void Write(byte[] b, int o, int type, int identifier, int sequence, int dataLength)
         {
             b[o] = (byte)type;

@@ -1,60 +1,46 @@
 namespace NanoTcp.Wire
 {
     /// <summary>
-    /// View of an IPv4 datagram (RFC 791). <see cref="IsWellFormed"/> and <see cref="HasValidChecksum"/> validate version, IHL, total length against
-    /// the frame, and the header checksum; afterwards every accessor is safe.
+    /// IPv4 header (RFC 791 §3.1) as static accessors over a byte array and the datagram's offset.
+    /// <see cref="IsWellFormed"/> checks version, IHL and total length against the bytes available once.
     /// </summary>
-    internal struct Ipv4Packet
+    internal static class Ipv4Packet
     {
         public const int MinHeaderLength = 20;
         public const int ProtocolIcmp = 1;
         public const int ProtocolTcp = 6;
+        public const int ProtocolUdp = 17;
         private const int FlagMoreFragments = 0x2000;
         private const int FragmentOffsetMask = 0x1FFF;
 
-        public readonly byte[] Buffer;
-        public readonly int Offset;
-        private readonly int _available;
-
-        public Ipv4Packet(byte[] buffer, int offset, int available)
+        /// <summary>Version 4, IHL ≥ 5, IHL ≤ total length ≤ the bytes available.</summary>
+        public static bool IsWellFormed(byte[] b, int o, int available)
         {
-            Buffer = buffer;
-            Offset = offset;
-            _available = available;
+            if (available < MinHeaderLength) return false;
+            if ((b[o] >> 4) != 4) return false;
+            int ihl = HeaderLength(b, o);
+            if (ihl < MinHeaderLength) return false;
+            int total = TotalLength(b, o);
+            // Ethernet pads short frames: the frame may be longer than the datagram, never shorter.
+            return total >= ihl && total <= available;
         }
 
-        /// <summary>Structural check (no checksum): false means malformed.</summary>
-        public bool IsWellFormed
+        public static bool HasValidChecksum(byte[] b, int o)
         {
-            get
-            {
-                if (_available < MinHeaderLength) return false;
-                if ((Buffer[Offset] >> 4) != 4) return false;
-                int ihl = HeaderLength;
-                if (ihl < MinHeaderLength) return false;
-                int total = TotalLength;
-                // Ethernet pads short frames: the frame may be longer than the datagram, never shorter.
-                return total >= ihl && total <= _available;
-            }
+            return InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, HeaderLength(b, o)));
         }
 
-        /// <summary>The header checksum verifies (call only when <see cref="IsWellFormed"/>).</summary>
-        public bool HasValidChecksum { get { return InternetChecksum.IsValid(InternetChecksum.Add(0, Buffer, Offset, HeaderLength)); } }
+        public static int HeaderLength(byte[] b, int o) { return (b[o] & 0x0F) * 4; }
+        public static int TotalLength(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
+        public static int Identification(byte[] b, int o) { return NetworkOrder.Read16(b, o + 4); }
+        public static bool IsFragment(byte[] b, int o) { return (NetworkOrder.Read16(b, o + 6) & (FlagMoreFragments | FragmentOffsetMask)) != 0; }
+        public static int TimeToLive(byte[] b, int o) { return b[o + 8]; }
+        public static int Protocol(byte[] b, int o) { return b[o + 9]; }
+        public static uint Source(byte[] b, int o) { return NetworkOrder.Read32(b, o + 12); }
+        public static uint Destination(byte[] b, int o) { return NetworkOrder.Read32(b, o + 16); }
+        public static int PayloadLength(byte[] b, int o) { return TotalLength(b, o) - HeaderLength(b, o); }
 
-        public int HeaderLength { get { return (Buffer[Offset] & 0x0F) * 4; } }
-        public int TotalLength { get { return NetworkOrder.Read16(Buffer, Offset + 2); } }
-        public bool IsFragment { get { return (NetworkOrder.Read16(Buffer, Offset + 6) & (FlagMoreFragments | FragmentOffsetMask)) != 0; } }
-        public int Protocol { get { return Buffer[Offset + 9]; } }
-        public uint Source { get { return NetworkOrder.Read32(Buffer, Offset + 12); } }
-        public uint Destination { get { return NetworkOrder.Read32(Buffer, Offset + 16); } }
-        public int PayloadOffset { get { return Offset + HeaderLength; } }
-        public int PayloadLength { get { return TotalLength - HeaderLength; } }
-
-        /// <summary>
-        /// Writes a 20-byte header (no options) with its checksum. DF is clear: we never fragment ourselves (MSS keeps
-        /// segments within our MTU), and a router on a smaller-MTU path may fragment instead of dropping, so there is
-        /// no path-MTU black hole even though we do not process ICMP "fragmentation needed" (RFC 1191 is optional).
-        /// </summary>
+        /// <summary>Writes a 20-byte header (no options, DF clear: see README "Fragments") with its checksum.</summary>
         public static void WriteHeader(byte[] b, int o, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
         {
             b[o] = 0x45;

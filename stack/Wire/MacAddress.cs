@@ -25,7 +25,7 @@ namespace NanoTcp.Wire
 
         public static void Copy(byte[] from, int fo, byte[] to, int to_)
         {
-            for (int i = 0; i < Length; i++) to[to_ + i] = from[fo + i];
+            System.Array.Copy(from, fo, to, to_, Length); // native on nanoCLR
         }
 
         public static void SetBroadcast(byte[] b, int o)

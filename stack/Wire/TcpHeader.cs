@@ -1,85 +1,69 @@
 namespace NanoTcp.Wire
 {
     /// <summary>
-    /// View of a TCP segment (RFC 9293 §3.1) inside an IPv4 payload. <see cref="IsWellFormed"/> checks the
-    /// data offset and every option length once (RFC 9293 §3.2: malformed options MUST NOT crash the
-    /// implementation; we drop the segment); afterwards every accessor is safe.
+    /// TCP header (RFC 9293 §3.1) as static accessors over a byte array, the segment's offset and its length.
+    /// <see cref="IsWellFormed"/> checks the data offset and the option list once; accessors are safe afterwards.
     /// </summary>
-    internal struct TcpHeader
+    internal static class TcpHeader
     {
         public const int MinLength = 20;
         public const int OptionEnd = 0;
         public const int OptionNop = 1;
         public const int OptionMss = 2;
         public const int OptionMssLength = 4;
+        /// <summary>Field offsets from the start of the header.</summary>
+        public const int ChecksumField = 16;
 
-        public readonly byte[] Buffer;
-        public readonly int Offset;
-        public readonly int Length;
-
-        public TcpHeader(byte[] buffer, int offset, int length)
+        /// <summary>At least 20 bytes, a data offset within the segment, and options whose lengths add up.</summary>
+        public static bool IsWellFormed(byte[] b, int o, int length)
         {
-            Buffer = buffer;
-            Offset = offset;
-            Length = length;
+            if (length < MinLength) return false;
+            int hl = HeaderLength(b, o);
+            if (hl < MinLength || hl > length) return false;
+            return OptionsAreWellFormed(b, o);
         }
 
-        public bool IsWellFormed
+        /// <summary>RFC 9293 §3.1: the checksum covers the pseudo-header, the header and the data.</summary>
+        public static bool HasValidChecksum(byte[] b, int o, int length, uint source, uint destination)
         {
-            get
-            {
-                if (Length < MinLength) return false;
-                int hl = HeaderLength;
-                if (hl < MinLength || hl > Length) return false;
-                return OptionsAreWellFormed();
-            }
+            uint sum = InternetChecksum.AddPseudoHeader(0, source, destination, Ipv4Packet.ProtocolTcp, length);
+            return InternetChecksum.IsValid(InternetChecksum.Add(sum, b, o, length));
         }
 
-        public bool HasValidChecksum(uint source, uint destination)
-        {
-            uint sum = InternetChecksum.AddPseudoHeader(0, source, destination, Ipv4Packet.ProtocolTcp, Length);
-            return InternetChecksum.IsValid(InternetChecksum.Add(sum, Buffer, Offset, Length));
-        }
+        public static int SourcePort(byte[] b, int o) { return NetworkOrder.Read16(b, o); }
+        public static int DestinationPort(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
+        public static uint Sequence(byte[] b, int o) { return NetworkOrder.Read32(b, o + 4); }
+        public static uint Acknowledgment(byte[] b, int o) { return NetworkOrder.Read32(b, o + 8); }
+        public static int HeaderLength(byte[] b, int o) { return (b[o + 12] >> 4) * 4; }
+        public static int Flags(byte[] b, int o) { return b[o + 13]; }
+        public static int Window(byte[] b, int o) { return NetworkOrder.Read16(b, o + 14); }
 
-        public int SourcePort { get { return NetworkOrder.Read16(Buffer, Offset); } }
-        public int DestinationPort { get { return NetworkOrder.Read16(Buffer, Offset + 2); } }
-        public uint Sequence { get { return NetworkOrder.Read32(Buffer, Offset + 4); } }
-        public uint Acknowledgment { get { return NetworkOrder.Read32(Buffer, Offset + 8); } }
-        public int HeaderLength { get { return (Buffer[Offset + 12] >> 4) * 4; } }
-        public int Flags { get { return Buffer[Offset + 13]; } }
-        public int Window { get { return NetworkOrder.Read16(Buffer, Offset + 14); } }
-        public int PayloadOffset { get { return Offset + HeaderLength; } }
-        public int PayloadLength { get { return Length - HeaderLength; } }
-
-        /// <summary>The MSS option value, or -1 when absent (RFC 9293 §3.7.1).</summary>
-        public int MssOption
+        /// <summary>The MSS option (RFC 9293 §3.2), or -1 when absent. Only after <see cref="IsWellFormed"/>.</summary>
+        public static int MssOption(byte[] b, int o)
         {
-            get
-            {
-                int i = Offset + MinLength, end = Offset + HeaderLength;
-                while (i < end)
-                {
-                    int kind = Buffer[i];
-                    if (kind == OptionEnd) break;
-                    if (kind == OptionNop) { i++; continue; }
-                    int len = Buffer[i + 1];
-                    if (kind == OptionMss && len == OptionMssLength) return NetworkOrder.Read16(Buffer, i + 2);
-                    i += len;
-                }
-                return -1;
-            }
-        }
-
-        private bool OptionsAreWellFormed()
-        {
-            int i = Offset + MinLength, end = Offset + HeaderLength;
+            int i = o + MinLength, end = o + HeaderLength(b, o);
             while (i < end)
             {
-                int kind = Buffer[i];
+                int kind = b[i];
+                if (kind == OptionEnd) break;
+                if (kind == OptionNop) { i++; continue; }
+                int len = b[i + 1];
+                if (kind == OptionMss && len == OptionMssLength) return NetworkOrder.Read16(b, i + 2);
+                i += len;
+            }
+            return -1;
+        }
+
+        private static bool OptionsAreWellFormed(byte[] b, int o)
+        {
+            int i = o + MinLength, end = o + HeaderLength(b, o);
+            while (i < end)
+            {
+                int kind = b[i];
                 if (kind == OptionEnd) return true;
                 if (kind == OptionNop) { i++; continue; }
                 if (i + 1 >= end) return false;
-                int len = Buffer[i + 1];
+                int len = b[i + 1];
                 if (len < 2 || i + len > end) return false;
                 if (kind == OptionMss && len != OptionMssLength) return false;
                 i += len;

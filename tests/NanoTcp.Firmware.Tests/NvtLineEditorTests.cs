@@ -26,7 +26,7 @@ namespace NanoTcp.Firmware.Tests
             var w = new AsciiWriter(64);
             Assert.AreEqual(LineEvent.Completed, Feed(e, w, "abx\bc\u007fd\r\0"));
             Assert.AreEqual("abd", Line(e));
-            Assert.AreEqual("abx\b \bc\b \bd\r\n", Encoding.ASCII.GetString(w.Buffer, 0, w.Count));
+            Assert.AreEqual("abx\b \bc\b \bd\r\n", Encoding.ASCII.GetString(w.Buffer, w.Start, w.Count));
         }
 
         [TestMethod]
@@ -54,7 +54,7 @@ namespace NanoTcp.Firmware.Tests
             var e = new NvtLineEditor(4) { Echo = true };
             var w = new AsciiWriter(64);
             Assert.AreEqual(LineEvent.TooLong, Feed(e, w, "abcdefgh\r\n"));
-            Assert.AreEqual("abcd\u0007\r\n", Encoding.ASCII.GetString(w.Buffer, 0, w.Count));
+            Assert.AreEqual("abcd\u0007\r\n", Encoding.ASCII.GetString(w.Buffer, w.Start, w.Count));
             Assert.AreEqual(LineEvent.Completed, Feed(e, w, "ok\n"));
             Assert.AreEqual("ok", Line(e));
         }
@@ -71,7 +71,7 @@ namespace NanoTcp.Firmware.Tests
             Assert.AreEqual(LineEvent.None, Feed(e, w, "q\u0004"), "Ctrl-D only logs out on an empty line");
             Assert.AreEqual(LineEvent.Completed, Feed(e, w, "\u0001\u00ff\t\r"));
             Assert.AreEqual("q", Line(e), "controls, tab and 8-bit bytes are ignored");
-            Assert.AreEqual("\r\n", Encoding.ASCII.GetString(w.Buffer, 0, w.Count), "secret input is not echoed");
+            Assert.AreEqual("\r\n", Encoding.ASCII.GetString(w.Buffer, w.Start, w.Count), "secret input is not echoed");
         }
     }
 }

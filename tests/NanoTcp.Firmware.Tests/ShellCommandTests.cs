@@ -17,7 +17,7 @@ namespace NanoTcp.Firmware.Tests
             var info = new TcpConnectionInfo();
             for (int s = 0; s < stack.ConnectionSlotCount; s++)
             {
-                if (stack.GetConnectionInfo(s, ref info) && info.Handle == handle) return s;
+                if (stack.GetConnectionInfo(s, info) && info.Handle == handle) return s;
             }
             return -1;
         }
@@ -77,9 +77,9 @@ namespace NanoTcp.Firmware.Tests
             int slotA = -1, slotB = -1;
             for (int s = 0; s < bench.Device.ConnectionSlotCount; s++)
             {
-                if (!bench.Device.GetConnectionInfo(s, ref info) || info.LocalPort != 7) continue;
+                if (!bench.Device.GetConnectionInfo(s, info) || info.LocalPort != 7) continue;
                 var ci = new TcpConnectionInfo();
-                if (slotA < 0 && info.RemotePort == PortOf(bench, a, ref ci)) slotA = s;
+                if (slotA < 0 && info.RemotePort == PortOf(bench, a, ci)) slotA = s;
                 else slotB = s;
             }
             StringAssert.Contains(shell.Command("abort " + slotA), "reset");
@@ -108,11 +108,11 @@ namespace NanoTcp.Firmware.Tests
             Assert.AreEqual(1, who.Split("192.0.2.1:").Length - 1, who);
         }
 
-        private static int PortOf(Bench bench, TelnetClient c, ref TcpConnectionInfo info)
+        private static int PortOf(Bench bench, TelnetClient c, TcpConnectionInfo info)
         {
             for (int s = 0; s < bench.Client.ConnectionSlotCount; s++)
             {
-                if (bench.Client.GetConnectionInfo(s, ref info) && info.Handle == c.Handle) return info.LocalPort;
+                if (bench.Client.GetConnectionInfo(s, info) && info.Handle == c.Handle) return info.LocalPort;
             }
             return -1;
         }

@@ -43,7 +43,7 @@ namespace NanoTcp.Portable.Tests
             var entry = new ArpEntryInfo();
             for (int i = 0; i < stack.ArpEntryCount; i++)
             {
-                if (stack.GetArpEntry(i, ref entry) && entry.Resolved && entry.Ip == ip) return entry.MacOctet(5) == lastMacOctet;
+                if (stack.GetArpEntry(i, entry) && entry.Resolved && entry.Ip == ip) return entry.MacOctet(5) == lastMacOctet;
             }
             return false;
         }

@@ -32,7 +32,7 @@ namespace NanoTcp.VirtualBoard.Board
             int used = 0;
             for (int slot = 0; slot < s.ConnectionSlotCount; slot++)
             {
-                if (!s.GetConnectionInfo(slot, ref info)) continue;
+                if (!s.GetConnectionInfo(slot, info)) continue;
                 used++;
                 int st = (int)info.State;
                 if (st >= 0 && st < _states.Length) _states[st]++;

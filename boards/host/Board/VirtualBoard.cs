@@ -21,7 +21,6 @@ namespace NanoTcp.VirtualBoard.Board
     public sealed class VirtualBoard : IDisposable
     {
         private const int MaxSleepMs = 1000;
-        private const int MaxPollPasses = 4;
 
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly ConcurrentQueue<Action> _invokes = new ConcurrentQueue<Action>();
@@ -162,11 +161,11 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>
         /// Finds a connection's slot snapshot by handle (for the tracer and tests; loop thread only).
         /// </summary>
-        public TcpConnectionInfo? FindConnection(int handle)
+        public TcpConnectionInfo FindConnection(int handle)
         {
             var info = new TcpConnectionInfo();
             for (int slot = 0; slot < Stack.ConnectionSlotCount; slot++)
-                if (Stack.GetConnectionInfo(slot, ref info) && info.Handle == handle) return info;
+                if (Stack.GetConnectionInfo(slot, info) && info.Handle == handle) return info;
             return null;
         }
 
@@ -184,9 +183,10 @@ namespace NanoTcp.VirtualBoard.Board
             long now = NowMs;
             _link.Pump(now);
             if (_faults != null) _faults.NowMs = now;
-            long next = PollApplication(now);
+            long next = Application.Poll(now); // the one stack poll of this iteration
             if (_tasks.Count > 0) next = Earliest(next, RunTasks(now));
-            if (DrainInvokes()) next = now; // a request may have queued output: poll again before sleeping
+            DrainInvokes();
+            next = Earliest(next, Stack.PollAt); // tasks and requests may have queued output: then it is now
             if (now >= _nextSecondMs)
             {
                 _nextSecondMs = now + 1000;
@@ -200,23 +200,6 @@ namespace NanoTcp.VirtualBoard.Board
             if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
         }
 
-        // FirmwareApplication.Poll polls the stack, then the services, then the stack again; frames taken in by
-        // that second stack poll (data that arrived while the services ran) are only served by the next
-        // application poll. Re-poll while frames keep arriving so such data is answered now, not after the
-        // next timer (up to 100 ms later: the delayed-ACK deadline).
-        private long PollApplication(long now)
-        {
-            StackCounters counters = Stack.Counters;
-            long next = long.MaxValue;
-            for (int pass = 0; pass < MaxPollPasses; pass++)
-            {
-                long before = counters.FramesReceived;
-                next = Application.Poll(now);
-                if (counters.FramesReceived == before) break;
-            }
-            return next;
-        }
-
         private long RunTasks(long now)
         {
             long next = long.MaxValue;
@@ -225,8 +208,7 @@ namespace NanoTcp.VirtualBoard.Board
                 next = Earliest(next, _tasks[i].Poll(Stack, now));
                 if (_tasks[i].Finished) _tasks.RemoveAt(i);
             }
-            // What the tasks queued goes out now, not after the next sleep.
-            return Earliest(next, Stack.Poll(now));
+            return next;
         }
 
         private bool DrainInvokes()

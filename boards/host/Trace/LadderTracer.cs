@@ -19,7 +19,7 @@ namespace NanoTcp.VirtualBoard.Trace
 
         private readonly TextWriter _out;
         private readonly bool _relative;
-        private readonly Func<int, TcpConnectionInfo?> _lookup;
+        private readonly Func<int, TcpConnectionInfo> _lookup;
         private readonly Conversation[] _table = new Conversation[Connections];
         private readonly StringBuilder _line = new StringBuilder(200);
         private int _nextId = 1;
@@ -31,7 +31,7 @@ namespace NanoTcp.VirtualBoard.Trace
         /// Writes the ladder to <paramref name="output"/>. <paramref name="lookup"/> finds a connection's endpoints
         /// from its handle (the board passes a search over <c>GetConnectionInfo</c>); it may return null.
         /// </summary>
-        public LadderTracer(TextWriter output, bool relativeSequenceNumbers, Func<int, TcpConnectionInfo?> lookup)
+        public LadderTracer(TextWriter output, bool relativeSequenceNumbers, Func<int, TcpConnectionInfo> lookup)
         {
             _out = output;
             _relative = relativeSequenceNumbers;
@@ -200,9 +200,9 @@ namespace NanoTcp.VirtualBoard.Trace
         {
             for (int i = 0; i < _table.Length; i++)
                 if (_table[i].Id != 0 && _table[i].Handle == handle) return _table[i];
-            TcpConnectionInfo? info = _lookup?.Invoke(handle);
+            TcpConnectionInfo info = _lookup?.Invoke(handle);
             Conversation c = null;
-            if (info.HasValue) c = Find(info.Value.LocalIp, info.Value.LocalPort, info.Value.RemoteIp, info.Value.RemotePort, false);
+            if (info != null) c = Find(info.LocalIp, info.LocalPort, info.RemoteIp, info.RemotePort, false);
             else if (_lastReceived != null && _lastReceived.Handle == -1) c = _lastReceived;
             if (c != null) c.Handle = handle;
             return c;

@@ -11,7 +11,7 @@ namespace NanoTcp.Firmware
         private const int FlagsColumn = 53;
         private const int ExpiresColumn = 59;
 
-        private ArpEntryInfo _entry;
+        private readonly ArpEntryInfo _entry = new ArpEntryInfo();
 
         /// <summary>Creates the command.</summary>
         public ArpCommand() : base("arp", "arp", "the ARP cache")
@@ -38,11 +38,11 @@ namespace NanoTcp.Firmware
             }
             int index = row - 1;
             if (index >= stack.ArpEntryCount) return false;
-            if (stack.GetArpEntry(index, ref _entry)) WriteEntry(output, ref _entry, context.NowMs);
+            if (stack.GetArpEntry(index, _entry)) WriteEntry(output, _entry, context.NowMs);
             return true;
         }
 
-        private static void WriteEntry(AsciiWriter output, ref ArpEntryInfo entry, long nowMs)
+        private static void WriteEntry(AsciiWriter output, ArpEntryInfo entry, long nowMs)
         {
             output.WriteIp(entry.Ip);
             if (!entry.Resolved)

@@ -8,7 +8,7 @@ namespace NanoTcp.Firmware
     public sealed class ConnectionControlCommand : ShellCommand
     {
         private readonly bool _abort;
-        private TcpConnectionInfo _info;
+        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
 
         /// <summary>Creates <c>close</c> (false) or <c>abort</c> (true).</summary>
         public ConnectionControlCommand(bool abort)
@@ -30,7 +30,7 @@ namespace NanoTcp.Firmware
             }
             AsciiWriter output = context.Output;
             output.Write(Name);
-            if (!stack.GetConnectionInfo(slot, ref _info))
+            if (!stack.GetConnectionInfo(slot, _info))
             {
                 output.Write(": slot ");
                 output.WriteDecimal(slot);

@@ -6,8 +6,8 @@ namespace NanoTcp.Firmware
     /// </summary>
     public sealed class MemCommand : TableCommand
     {
-        private TcpConnectionInfo _info;
-        private ArpEntryInfo _entry;
+        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
+        private readonly ArpEntryInfo _entry = new ArpEntryInfo();
 
         /// <summary>Creates the command.</summary>
         public MemCommand() : base("mem", "mem", "buffer pool and heap usage")
@@ -67,7 +67,7 @@ namespace NanoTcp.Firmware
             long send = 0, receive = 0;
             for (int slot = 0; slot < stack.ConnectionSlotCount; slot++)
             {
-                if (!stack.GetConnectionInfo(slot, ref _info)) continue;
+                if (!stack.GetConnectionInfo(slot, _info)) continue;
                 send += _info.SendQueued;
                 receive += _info.ReceiveQueued;
             }
@@ -83,7 +83,7 @@ namespace NanoTcp.Firmware
             int used = 0;
             for (int i = 0; i < stack.ArpEntryCount; i++)
             {
-                if (stack.GetArpEntry(i, ref _entry)) used++;
+                if (stack.GetArpEntry(i, _entry)) used++;
             }
             return used;
         }

@@ -14,7 +14,7 @@ namespace NanoTcp.Firmware
         private const int StateColumn = 68;
         private const int FixedRows = 2;
 
-        private TcpConnectionInfo _info;
+        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
 
         /// <summary>Creates the command.</summary>
         public NetstatCommand() : base("netstat", "netstat", "listeners and TCP connections (slot, state, queues)")
@@ -51,7 +51,7 @@ namespace NanoTcp.Firmware
             }
             int slot = listener - listeners.Count;
             if (slot >= stack.ConnectionSlotCount) return false;
-            if (stack.GetConnectionInfo(slot, ref _info)) WriteConnection(output, ref _info, slot);
+            if (stack.GetConnectionInfo(slot, _info)) WriteConnection(output, _info, slot);
             return true;
         }
 
@@ -66,7 +66,7 @@ namespace NanoTcp.Firmware
             output.WriteLine("LISTEN");
         }
 
-        private static void WriteConnection(AsciiWriter output, ref TcpConnectionInfo info, int slot)
+        private static void WriteConnection(AsciiWriter output, TcpConnectionInfo info, int slot)
         {
             WriteQueues(output, info.ReceiveQueued, info.SendQueued);
             output.PadTo(LocalColumn);

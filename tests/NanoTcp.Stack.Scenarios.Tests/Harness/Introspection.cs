@@ -10,20 +10,20 @@ namespace NanoTcp.Scenarios.Harness
     public static class Introspection
     {
         /// <summary>The record of the connection with <paramref name="handle"/>; null when no slot holds it.</summary>
-        public static TcpConnectionInfo? Connection(NetworkStack stack, int handle)
+        public static TcpConnectionInfo Connection(NetworkStack stack, int handle)
         {
             var info = new TcpConnectionInfo();
             for (int i = 0; i < stack.ConnectionSlotCount; i++)
-                if (stack.GetConnectionInfo(i, ref info) && info.Handle == handle) return info;
+                if (stack.GetConnectionInfo(i, info) && info.Handle == handle) return info;
             return null;
         }
 
         /// <summary>The record of the live connection (state not Closed) matching the 4-tuple; null when none.</summary>
-        public static TcpConnectionInfo? Connection(NetworkStack stack, int localPort, uint remoteIp, int remotePort)
+        public static TcpConnectionInfo Connection(NetworkStack stack, int localPort, uint remoteIp, int remotePort)
         {
             var info = new TcpConnectionInfo();
             for (int i = 0; i < stack.ConnectionSlotCount; i++)
-                if (stack.GetConnectionInfo(i, ref info) && info.LocalPort == localPort && info.RemoteIp == remoteIp
+                if (stack.GetConnectionInfo(i, info) && info.LocalPort == localPort && info.RemoteIp == remoteIp
                     && info.RemotePort == remotePort && info.State != TcpState.Closed)
                     return info;
             return null;
@@ -35,16 +35,16 @@ namespace NanoTcp.Scenarios.Harness
             var ports = new System.Collections.Generic.List<int>();
             var info = new TcpConnectionInfo();
             for (int i = 0; i < stack.ConnectionSlotCount; i++)
-                if (stack.GetConnectionInfo(i, ref info) && info.State == state) ports.Add(info.RemotePort);
+                if (stack.GetConnectionInfo(i, info) && info.State == state) ports.Add(info.RemotePort);
             return ports.ToArray();
         }
 
         /// <summary>The ARP cache entry for <paramref name="ip"/>; null when the cache holds none.</summary>
-        public static ArpEntryInfo? ArpEntry(NetworkStack stack, uint ip)
+        public static ArpEntryInfo ArpEntry(NetworkStack stack, uint ip)
         {
             var entry = new ArpEntryInfo();
             for (int i = 0; i < stack.ArpEntryCount; i++)
-                if (stack.GetArpEntry(i, ref entry) && entry.Ip == ip) return entry;
+                if (stack.GetArpEntry(i, entry) && entry.Ip == ip) return entry;
             return null;
         }
 
@@ -54,7 +54,7 @@ namespace NanoTcp.Scenarios.Harness
             var entry = new ArpEntryInfo();
             int n = 0;
             for (int i = 0; i < stack.ArpEntryCount; i++)
-                if (stack.GetArpEntry(i, ref entry)) n++;
+                if (stack.GetArpEntry(i, entry)) n++;
             return n;
         }
     }

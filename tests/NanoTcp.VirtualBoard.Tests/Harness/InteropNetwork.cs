@@ -177,9 +177,11 @@ namespace NanoTcp.VirtualBoard.Tests.Harness
             return Board.Invoke(stack =>
             {
                 var list = new List<TcpConnectionInfo>();
-                var info = new TcpConnectionInfo();
                 for (int i = 0; i < stack.ConnectionSlotCount; i++)
-                    if (stack.GetConnectionInfo(i, ref info)) list.Add(info);
+                {
+                    var info = new TcpConnectionInfo();
+                    if (stack.GetConnectionInfo(i, info)) list.Add(info);
+                }
                 return list;
             });
         }

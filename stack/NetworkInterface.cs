@@ -1,0 +1,117 @@
+using NanoTcp.Arp;
+using NanoTcp.Wire;
+
+namespace NanoTcp
+{
+    /// <summary>
+    /// The Ethernet interface below IP: our addresses, the link, the transmit frame buffer, the neighbour (ARP)
+    /// cache, and the one IPv4 egress path every protocol sends through (<see cref="SendIpv4"/>). Nothing above
+    /// this class sees a MAC address.
+    /// </summary>
+    internal sealed partial class NetworkInterface
+    {
+        /// <summary>Where an IP payload (ICMP, TCP, UDP) starts in <see cref="Tx"/>: after a 14-byte Ethernet and a 20-byte IPv4 header.</summary>
+        public const int IpPayloadOffset = EthernetFrame.HeaderLength + Ipv4Packet.MinHeaderLength;
+
+        /// <summary><see cref="SendIpv4"/> results.</summary>
+        public const int Sent = 0, Waiting = 1, Failed = 2, Unreachable = 3;
+
+        /// <summary>The one transmit frame: protocols build their payload at <see cref="IpPayloadOffset"/>, headers in place.</summary>
+        public readonly byte[] Tx;
+        public readonly uint Ip, Mask, Gateway;
+
+        private readonly StackContext _ctx;
+        private readonly ILink _link;
+        private readonly byte[] _mac = new byte[MacAddress.Length];
+        private int _ipIdentification;
+
+        // The frame being processed: replies to its sender go to its source MAC when the cache has no entry
+        // (an echo reply or a RST to a host we never resolved), without caching anything about it.
+        private uint _replyHop;
+        private byte[] _replyFrame;
+        private int _replyMacOffset;
+
+        public NetworkInterface(StackContext ctx, ILink link, int frameSize)
+        {
+            StackConfig cfg = ctx.Config;
+            _ctx = ctx;
+            _link = link;
+            if (cfg.MacAddress != null && cfg.MacAddress.Length >= 6) MacAddress.Copy(cfg.MacAddress, 0, _mac, 0);
+            Ip = cfg.IpAddress;
+            Mask = cfg.SubnetMask;
+            Gateway = cfg.Gateway;
+            Tx = new byte[frameSize];
+            _arp = new ArpCache(cfg.ArpEntries, cfg.ArpEntryTimeoutMs, cfg.ArpRequestIntervalMs, cfg.ArpRequestRetries);
+        }
+
+        /// <summary>Our MAC address (compared against received frames).</summary>
+        public byte[] Mac { get { return _mac; } }
+
+        public bool IsUp { get { return _link != null && _link.IsUp; } }
+
+        /// <summary>Reads one frame into <paramref name="buffer"/>; 0 when none is waiting.</summary>
+        public int Receive(byte[] buffer)
+        {
+            return _link == null ? 0 : _link.Receive(buffer, 0, buffer.Length);
+        }
+
+        /// <summary>The first hop towards <paramref name="destination"/>: itself on our subnet, else the gateway (0 = unreachable).</summary>
+        public uint NextHop(uint destination)
+        {
+            if ((destination & Mask) == (Ip & Mask)) return destination;
+            return Gateway;
+        }
+
+        /// <summary>
+        /// Sends the IPv4 datagram whose payload (<paramref name="payloadLength"/> bytes of <paramref name="protocol"/>)
+        /// is already in <see cref="Tx"/> at <see cref="IpPayloadOffset"/>: resolves the next hop through the ARP
+        /// cache, writes the Ethernet and IPv4 headers in front of the payload and transmits. Returns
+        /// <see cref="Sent"/>; <see cref="Waiting"/> when the next hop is being resolved (nothing sent: the caller
+        /// keeps its data and tries again on a later Poll; the ARP request goes out at the end of this Poll);
+        /// <see cref="Failed"/> when the link refused the frame (counted); <see cref="Unreachable"/> without a route.
+        /// </summary>
+        public int SendIpv4(uint destination, int protocol, int payloadLength)
+        {
+            uint hop = NextHop(destination);
+            if (hop == 0) return Unreachable;
+            if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
+            {
+                if (hop != _replyHop || _replyFrame == null)
+                {
+                    if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
+                    return Waiting;
+                }
+                MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
+            }
+            MacAddress.Copy(_mac, 0, Tx, EthernetFrame.SourceField);
+            NetworkOrder.Write16(Tx, EthernetFrame.EtherTypeField, EthernetFrame.TypeIpv4);
+            _ipIdentification = (_ipIdentification + 1) & 0xFFFF;
+            Ipv4Packet.WriteHeader(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, _ctx.Config.TimeToLive, protocol, Ip, destination);
+            int length = IpPayloadOffset + payloadLength;
+            if (Transmit(length)) return Sent;
+            _ctx.Drop(DropReason.LinkTransmitFailed, Tx, 0, length);
+            return Failed;
+        }
+
+        /// <summary>
+        /// While a received frame from <paramref name="source"/> is processed, replies to it may use its source MAC
+        /// when the cache has none (null frame: processing ended).
+        /// </summary>
+        public void SetReplyPath(uint source, byte[] frame, int sourceMacOffset)
+        {
+            _replyHop = frame == null ? 0 : NextHop(source);
+            _replyFrame = frame;
+            _replyMacOffset = sourceMacOffset;
+        }
+
+        /// <summary>Sends Tx[0..length), padded to the Ethernet minimum. False when the link refused it.</summary>
+        private bool Transmit(int length)
+        {
+            while (length < EthernetFrame.MinimumLength) Tx[length++] = 0;
+            bool ok = IsUp && _link.Transmit(Tx, 0, length);
+            if (ok) _ctx.Counters.FramesSent++;
+            if (_ctx.Tracer != null) _ctx.Tracer.FrameSent(Tx, 0, length, ok, _ctx.Now);
+            return ok;
+        }
+    }
+}

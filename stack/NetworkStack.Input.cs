@@ -1,0 +1,112 @@
+using NanoTcp.Wire;
+
+namespace NanoTcp
+{
+    // Ingress: Ethernet II (RFC 894) and IPv4 (RFC 791, RFC 1122 3.2.1) input, validated once and dispatched by
+    // EtherType and protocol. A new IP protocol plugs in here (one branch in ProcessIpv4 calling its input with the
+    // datagram's offsets) and sends through NetworkInterface.SendIpv4.
+    // Fragments are dropped and counted: we never reassemble (documented). Our MSS option keeps TCP peers from
+    // sending datagrams larger than our MTU, so fragments only come from unusual paths. IP options are skipped
+    // (the header length covers them).
+    public sealed partial class NetworkStack
+    {
+        private bool ReceiveFrames()
+        {
+            int budget = _ctx.Config.FramesPerPoll < 1 ? 1 : _ctx.Config.FramesPerPoll;
+            for (int i = 0; i < budget; i++)
+            {
+                int length = _if.Receive(_rx);
+                if (length <= 0) return false;
+                if (length > _rx.Length) length = _rx.Length;
+                _ctx.Counters.FramesReceived++;
+                if (_ctx.Tracer != null) _ctx.Tracer.FrameReceived(_rx, 0, length, _ctx.Now);
+                ProcessEthernet(length);
+            }
+            return true;
+        }
+
+        /// <summary>Accepts frames for our MAC or broadcast and dispatches on EtherType; the frame is _rx[0..length).</summary>
+        private void ProcessEthernet(int length)
+        {
+            byte[] f = _rx;
+            if (!EthernetFrame.IsValid(f, 0, length))
+            {
+                _ctx.Drop(DropReason.EthernetMalformed, f, 0, length);
+                return;
+            }
+            bool broadcast = MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
+            if (!broadcast && !MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0))
+            {
+                _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
+                return;
+            }
+            int type = EthernetFrame.EtherType(f, 0);
+            if (type == EthernetFrame.TypeArp) _if.ProcessArp(f, length);
+            else if (type == EthernetFrame.TypeIpv4)
+            {
+                // RFC 1122 3.3.6: a unicast datagram that came as a link-layer broadcast is silently discarded
+                // (we accept no IP broadcast or multicast destinations at all).
+                if (broadcast)
+                {
+                    _ctx.Drop(DropReason.IpNotForUs, f, 0, length);
+                    return;
+                }
+                ProcessIpv4(length);
+            }
+            else _ctx.Drop(DropReason.EthernetUnknownType, f, 0, length);
+        }
+
+        private void ProcessIpv4(int frameLength)
+        {
+            byte[] f = _rx;
+            const int ip = EthernetFrame.HeaderLength;
+            if (!Ipv4Packet.IsWellFormed(f, ip, frameLength - ip))
+            {
+                _ctx.Drop(DropReason.IpMalformed, f, 0, frameLength);
+                return;
+            }
+            if (!Ipv4Packet.HasValidChecksum(f, ip))
+            {
+                _ctx.Drop(DropReason.IpChecksum, f, 0, frameLength);
+                return;
+            }
+            if (Ipv4Packet.Destination(f, ip) != _if.Ip)
+            {
+                _ctx.Drop(DropReason.IpNotForUs, f, 0, frameLength);
+                return;
+            }
+            uint source = Ipv4Packet.Source(f, ip);
+            if (!IsValidSource(source))
+            {
+                _ctx.Drop(DropReason.IpBadSource, f, 0, frameLength);
+                return;
+            }
+            if (Ipv4Packet.IsFragment(f, ip))
+            {
+                _ctx.Drop(DropReason.IpFragment, f, 0, frameLength);
+                return;
+            }
+            int payload = ip + Ipv4Packet.HeaderLength(f, ip);
+            int payloadLength = Ipv4Packet.PayloadLength(f, ip);
+            int protocol = Ipv4Packet.Protocol(f, ip);
+            // While this datagram is processed, answers to its sender may use the frame's source MAC.
+            _if.SetReplyPath(source, f, EthernetFrame.SourceField);
+            if (protocol == Ipv4Packet.ProtocolTcp) ProcessTcp(source, payload, payloadLength, frameLength);
+            else if (protocol == Ipv4Packet.ProtocolIcmp) ProcessIcmp(source, payload, payloadLength, frameLength);
+            else _ctx.Drop(DropReason.IpUnknownProtocol, f, 0, frameLength);
+            _if.SetReplyPath(0, null, 0);
+        }
+
+        /// <summary>RFC 1122 3.2.1.3: drop datagrams from broadcast, multicast, loopback, 0/8 or our own address.</summary>
+        private bool IsValidSource(uint source)
+        {
+            uint ip = _if.Ip, mask = _if.Mask;
+            if (source == ip || source == Ip4.Broadcast) return false;
+            int first = (int)(source >> 24);
+            if (first == 0 || first == 127 || first >= 224) return false;
+            // The directed broadcast of our subnet.
+            if (mask != 0xFFFFFFFF && (source & ~mask) == ~mask && (source & mask) == (ip & mask)) return false;
+            return true;
+        }
+    }
+}

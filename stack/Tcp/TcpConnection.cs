@@ -1,0 +1,284 @@
+namespace NanoTcp.Tcp
+{
+    /// <summary>
+    /// One TCP connection (RFC 9293 §3.3.1 transmission control block) and its behaviour, in the spirit of
+    /// smoltcp's <c>socket::tcp::Socket</c>: <see cref="Process"/> (SEGMENT ARRIVES, Tcp/TcpInput.cs and the state
+    /// files), <see cref="Dispatch"/> (output, Tcp/TcpOutput.cs), <see cref="RunTimers"/> and <see cref="PollAt"/>
+    /// (the next deadline), and the user calls (Tcp/UserCalls.cs). The stack only demultiplexes, owns the slot and
+    /// listener tables and the interface; time, configuration, counters and the egress path reach the connection
+    /// through its <see cref="StackContext"/>. Allocated once per slot; <see cref="Reset"/> reuses it.
+    /// </summary>
+    internal sealed partial class TcpConnection
+    {
+        public readonly ByteRing SendBuffer;
+        public readonly ByteRing ReceiveBuffer;
+        public readonly ReassemblyTable Reassembly;
+        public readonly RetransmissionTimer Rto = new RetransmissionTimer();
+        public readonly CongestionControl Congestion = new CongestionControl();
+        public readonly TcpTimers Timers = new TcpTimers();
+        private readonly StackContext _ctx;
+
+        // Slot bookkeeping. The handle the application sees: generation in bits 8..29, slot in bits 0..7.
+        public int Handle;
+        public TcpState State;
+        /// <summary>Listener index while the connection waits in a backlog (-1 once accepted or for active opens).</summary>
+        public int Listener;
+        /// <summary>Order of arrival in the backlog (Accept takes the oldest), then the time TIME-WAIT began (reclaim the oldest).</summary>
+        public long Since;
+        public int LastError;
+
+        // Endpoints.
+        public int LocalPort;
+        public uint RemoteIp;
+        public int RemotePort;
+
+        // Send sequence variables (RFC 9293 §3.3.1) plus SND.MAX, the highest sequence number sent.
+        public uint Iss, SndUna, SndNxt, SndMax, SndWl1, SndWl2;
+        public int SndWnd;
+        public int MaxSndWnd;
+        /// <summary>Sequence number of the first byte in <see cref="SendBuffer"/>.</summary>
+        public uint SendBufferSeq;
+        public int SendMss;
+
+        // Receive sequence variables.
+        public uint Irs, RcvNxt;
+        /// <summary>RCV.NXT + RCV.WND as last advertised: the right edge never moves left (RFC 9293 §3.8.6).</summary>
+        public uint RcvAdvertisedEdge;
+        public uint PendingFinSeq;
+
+        // Retransmission, probes and ACK bookkeeping (the deadlines live in Timers).
+        public uint RttSeq;
+        public long RttStartMs;
+        public int PersistProbes;
+        // Four small counters packed one per byte (each field is a 12-byte heap block on nanoCLR).
+        private int _counters;
+        /// <summary>When we last answered an out-of-window segment without data (ACK-loop limiter), Off = never.</summary>
+        public long LastOutOfWindowAckMs;
+        public int Retransmissions;
+
+        // RFC 5961 §7 challenge-ACK budget of this connection (see ChallengeAck.cs for why it is per connection).
+        private long _challengeWindowStart;
+        private int _challengeAcks;
+
+        // Booleans packed into one field (nanoCLR spends a 12-byte heap block per field).
+        private int _flags;
+        private const int FlagInUse = 1, FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
+                          FlagPendingFin = 32, FlagSwsOverride = 64, FlagAckNow = 128, FlagRttTiming = 256, FlagActive = 512,
+                          FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096, FlagProbeOwed = 8192;
+
+        public TcpConnection(StackContext ctx, int slot, int sendBuffer, int receiveBuffer, int outOfOrderRanges)
+        {
+            _ctx = ctx;
+            Handle = slot;
+            SendBuffer = new ByteRing(sendBuffer);
+            ReceiveBuffer = new ByteRing(receiveBuffer);
+            Reassembly = new ReassemblyTable(outOfOrderRanges);
+            StackConfig cfg = ctx.Config;
+            Rto.Configure(cfg.InitialRtoMs, cfg.MinRtoMs, cfg.MaxRtoMs);
+            Reset(1);
+        }
+
+        private bool Flag(int flag) { return (_flags & flag) != 0; }
+
+        private void SetFlag(int flag, bool value)
+        {
+            if (value) _flags |= flag;
+            else _flags &= ~flag;
+        }
+
+        /// <summary>The slot is taken (possibly only to report an error, state Closed).</summary>
+        public bool InUse { get { return Flag(FlagInUse); } set { SetFlag(FlagInUse, value); } }
+        /// <summary>The application called Close: the slot is freed as soon as the connection reaches CLOSED.</summary>
+        public bool UserClosed { get { return Flag(FlagUserClosed); } set { SetFlag(FlagUserClosed, value); } }
+        /// <summary>The application owns a handle (Connect or Accept returned it).</summary>
+        public bool UserOwned { get { return Flag(FlagUserOwned); } set { SetFlag(FlagUserOwned, value); } }
+        /// <summary>The application shut down sending: a FIN follows the queued data.</summary>
+        public bool FinQueued { get { return Flag(FlagFinQueued); } set { SetFlag(FlagFinQueued, value); } }
+        /// <summary>The peer's FIN has been consumed (end of stream after the buffered data).</summary>
+        public bool FinReceived { get { return Flag(FlagFinReceived); } set { SetFlag(FlagFinReceived, value); } }
+        /// <summary>A FIN arrived beyond a hole; consumed when the hole fills.</summary>
+        public bool PendingFin { get { return Flag(FlagPendingFin); } set { SetFlag(FlagPendingFin, value); } }
+        /// <summary>The SWS override timer fired: a short segment may go.</summary>
+        public bool SwsOverride { get { return Flag(FlagSwsOverride); } set { SetFlag(FlagSwsOverride, value); } }
+        /// <summary>An ACK is owed and goes out with the next Dispatch.</summary>
+        public bool AckNow { get { return Flag(FlagAckNow); } set { SetFlag(FlagAckNow, value); } }
+        /// <summary>A segment is being timed for an RTT sample (ends at <see cref="RttSeq"/>).</summary>
+        public bool RttTiming { get { return Flag(FlagRttTiming); } set { SetFlag(FlagRttTiming, value); } }
+        /// <summary>The connection is on the stack's list of slots in use (maintained by the stack).</summary>
+        public bool Active { get { return Flag(FlagActive); } set { SetFlag(FlagActive, value); } }
+        /// <summary>Nagle off (TCP_NODELAY).</summary>
+        public bool NoDelay { get { return Flag(FlagNoDelay); } set { SetFlag(FlagNoDelay, value); } }
+        /// <summary>Delayed ACKs on (RFC 1122 4.2.3.2).</summary>
+        public bool DelayedAck { get { return Flag(FlagDelayedAck); } set { SetFlag(FlagDelayedAck, value); } }
+        /// <summary>Keepalive probes on (RFC 1122 4.2.3.6).</summary>
+        public bool KeepAlive { get { return Flag(FlagKeepAlive); } set { SetFlag(FlagKeepAlive, value); } }
+
+        /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
+        public bool ProbeOwed { get { return Flag(FlagProbeOwed); } set { SetFlag(FlagProbeOwed, value); } }
+
+        /// <summary>Consecutive retransmission timeouts (retry budget, RFC 1122 4.2.3.5); saturates at 255.</summary>
+        public int Retries { get { return Byte(0); } set { SetByte(0, value); } }
+        /// <summary>Zero-window probe backoff exponent (at most 16).</summary>
+        public int PersistShift { get { return Byte(8); } set { SetByte(8, value); } }
+        /// <summary>Keepalive probes sent without an answer; saturates at 255.</summary>
+        public int KeepAliveProbes { get { return Byte(16); } set { SetByte(16, value); } }
+        /// <summary>Full segments received since our last ACK (every second one is ACKed at once).</summary>
+        public int UnackedSegments { get { return Byte(24); } set { SetByte(24, value); } }
+
+        private int Byte(int shift) { return (_counters >> shift) & 0xFF; }
+
+        private void SetByte(int shift, int value)
+        {
+            if (value > 255) value = 255;
+            _counters = (_counters & ~(0xFF << shift)) | (value << shift);
+        }
+
+        public int Slot { get { return Handle & 0xFF; } }
+        public int Generation { get { return Handle >> 8; } }
+
+        /// <summary>Sequence number our FIN occupies (meaningful once <see cref="FinQueued"/>).</summary>
+        public uint FinSeq { get { return SendBufferSeq + (uint)SendBuffer.Count; } }
+
+        /// <summary>Our FIN has been sent at least once.</summary>
+        public bool FinSent { get { return FinQueued && SequenceNumber.Gt(SndMax, FinSeq); } }
+
+        /// <summary>Our FIN has been acknowledged.</summary>
+        public bool FinAcked { get { return FinQueued && SequenceNumber.Gt(SndUna, FinSeq); } }
+
+        /// <summary>Bytes (and SYN/FIN) sent but not acknowledged.</summary>
+        public int Flight { get { return SequenceNumber.Diff(SndNxt, SndUna); } }
+
+        /// <summary>Clears every variable for a new connection in this slot (buffers keep their memory).</summary>
+        public void Reset(int generation)
+        {
+            Handle = (generation << 8) | Slot;
+            StackConfig cfg = _ctx.Config;
+            _flags &= FlagActive;
+            NoDelay = !cfg.Nagle;
+            DelayedAck = cfg.DelayedAck;
+            KeepAlive = cfg.KeepAliveEnabled;
+            State = TcpState.Closed;
+            Listener = -1;
+            Since = 0;
+            LastError = TcpError.None;
+            LocalPort = RemotePort = 0;
+            RemoteIp = 0;
+            Iss = SndUna = SndNxt = SndMax = SndWl1 = SndWl2 = SendBufferSeq = 0;
+            SndWnd = MaxSndWnd = 0;
+            SendMss = 536;
+            Irs = RcvNxt = RcvAdvertisedEdge = 0;
+            PendingFinSeq = 0;
+            SendBuffer.Clear();
+            ReceiveBuffer.Clear();
+            Reassembly.Clear();
+            Rto.Reset();
+            Timers.StopAll();
+            _counters = 0;
+            PersistProbes = Retransmissions = 0;
+            RttSeq = 0;
+            RttStartMs = 0;
+            LastOutOfWindowAckMs = TcpTimers.Off;
+            _challengeWindowStart = long.MinValue;
+            _challengeAcks = 0;
+        }
+
+        /// <summary>Initial values common to active and passive opens (the slot was just claimed).</summary>
+        public void Open(uint remoteIp, int remotePort, int localPort, uint iss)
+        {
+            RemoteIp = remoteIp;
+            RemotePort = remotePort;
+            LocalPort = localPort;
+            Iss = iss;
+            SndUna = SndNxt = SndMax = Iss;
+            SendBufferSeq = Iss + 1;
+            SendMss = _ctx.Config.DefaultPeerMss < _ctx.Mss ? _ctx.Config.DefaultPeerMss : _ctx.Mss;
+            Congestion.Reset(SendMss, Iss);
+        }
+
+        /// <summary>Active open (RFC 9293 §3.10.1): SYN-SENT; the SYN goes out with the next Dispatch.</summary>
+        public void OpenActive(uint remoteIp, int remotePort, int localPort, uint iss)
+        {
+            Open(remoteIp, remotePort, localPort, iss);
+            UserOwned = true;
+            SetState(TcpState.SynSent);
+        }
+
+        /// <summary>poll_at: when this connection needs the next Poll (<see cref="TcpTimers.Off"/> when idle).</summary>
+        public long PollAt()
+        {
+            if (!InUse || State == TcpState.Closed) return TcpTimers.Off;
+            // What Dispatch could not send (an owed ACK or probe) waits for ARP: the ARP deadline covers it.
+            return Timers.Next();
+        }
+
+        public void SetState(TcpState next)
+        {
+            TcpState previous = State;
+            if (previous == next) return;
+            State = next;
+            if (next == TcpState.Established) _ctx.Counters.TcpConnectionsEstablished++;
+            if (_ctx.Tracer != null) _ctx.Tracer.TcpStateChanged(Handle, previous, next, _ctx.Now);
+        }
+
+        /// <summary>
+        /// The connection reached CLOSED. The slot is freed at once unless the application still holds the
+        /// handle, in which case it stays (state Closed, with <paramref name="error"/>) until Close or Abort.
+        /// </summary>
+        public void EnterClosed(int error)
+        {
+            if (error != TcpError.None) LastError = error;
+            SetState(TcpState.Closed);
+            if (UserClosed || !UserOwned)
+            {
+                Free();
+                return;
+            }
+            Timers.StopAll();
+            SendBuffer.Clear();
+            Reassembly.Clear();
+            AckNow = false;
+        }
+
+        /// <summary>Returns the slot to the pool; the generation changes on reuse, so old handles go stale.</summary>
+        public void Free()
+        {
+            if (State != TcpState.Closed) SetState(TcpState.Closed);
+            InUse = false;
+            Reset(Generation);
+        }
+
+        /// <summary>A RST from this connection, &lt;SEQ=<paramref name="seq"/>&gt;, no ACK.</summary>
+        private void SendReset(uint seq)
+        {
+            ClosedPort.SendReset(_ctx, RemoteIp, LocalPort, RemotePort, seq, 0, false);
+        }
+
+        /// <summary>
+        /// Queues a RST for a connection being aborted (sent by the next Poll). Its SEQ is SND.MAX, which equals
+        /// SND.NXT except after a timeout rewound SND.NXT; the peer's RCV.NXT can be anywhere up to SND.MAX, and a
+        /// RST below it would be ignored there (RFC 5961 §3.2).
+        /// </summary>
+        public void QueueReset()
+        {
+            _ctx.Resets.Add(RemoteIp, LocalPort, RemotePort, SndMax);
+            _ctx.WorkPending = true;
+        }
+
+        /// <summary>The timers that are due, in order: close, retransmission, persist, keepalive, delayed ACK, SWS override.</summary>
+        public void RunTimers()
+        {
+            long now = _ctx.Now;
+            if (Timers.Expired(TcpTimers.Close, now))
+            {
+                if (State == TcpState.TimeWait) TimeWaitExpired();
+                else if (State == TcpState.FinWait2) FinWait2TimedOut();
+                return;
+            }
+            if (Timers.Expired(TcpTimers.Retransmission, now) && !RetransmissionTimeout()) return;
+            if (Timers.Expired(TcpTimers.Persist, now) && !PersistTimeout()) return;
+            if (Timers.Expired(TcpTimers.KeepAlive, now) && !KeepAliveTimeout()) return;
+            if (Timers.Expired(TcpTimers.DelayedAck, now)) AckNow = true;
+            if (Timers.Expired(TcpTimers.SwsOverride, now)) SwsOverride = true;
+        }
+    }
+}
