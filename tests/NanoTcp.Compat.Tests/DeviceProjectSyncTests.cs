@@ -27,6 +27,7 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.Hardware.Esp32"] = "1.6.42",
             ["nanoFramework.Runtime.Native"] = "1.7.11",
             ["nanoFramework.TestFramework"] = "3.0.77",
+            ["nanoFramework.System.IO.Streams"] = "1.1.96",
         };
 
         /// <summary>The package each facade assembly (tests/Compat/Facade/&lt;assembly&gt;) stands for.</summary>
@@ -39,6 +40,7 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.Hardware.Esp32"] = "nanoFramework.Hardware.Esp32",
             ["nanoFramework.Runtime.Native"] = "nanoFramework.Runtime.Native",
             ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
+            ["System.IO.Streams"] = "nanoFramework.System.IO.Streams",
         };
 
         /// <summary>

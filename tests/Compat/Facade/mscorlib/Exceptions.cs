@@ -93,3 +93,13 @@ namespace System
         public FormatException(string message) { }
     }
 }
+
+namespace System.IO
+{
+    public class IOException : SystemException
+    {
+        public IOException() { }
+        public IOException(string message) { }
+        public IOException(string message, Exception innerException) { }
+    }
+}
