@@ -30,6 +30,12 @@ namespace NanoTcp.Sockets
         /// <summary>The TCP port.</summary>
         public int LocalPort { get; }
 
+        /// <summary>The stack's listener handle, or -1 when not listening (for the raw API and diagnostics).</summary>
+        public int Handle
+        {
+            get { lock (_pump.SyncRoot) return _handle; }
+        }
+
         /// <summary>True between <see cref="Start()"/> and <see cref="Stop"/>.</summary>
         public bool Active
         {
