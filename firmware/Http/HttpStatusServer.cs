@@ -99,11 +99,12 @@ namespace NanoTcp.Firmware
             }
         }
 
-        /// <summary>Stops accepting, lets the workers finish their connection, and waits for them.</summary>
+        /// <summary>Stops accepting, resets the connections being served, and waits for the worker threads.</summary>
         public void Stop()
         {
             lock (_stateLock) _stopping = true;
             Listener.Stop();
+            for (int i = 0; i < _workers.Length; i++) _workers[i].Abort();
             for (int i = 0; i < _threads.Length; i++)
             {
                 if (_threads[i] != null) _threads[i].Join();

@@ -57,6 +57,12 @@ namespace NanoTcp.Firmware
             }
         }
 
+        /// <summary>Resets the connection being served (from another thread: the server is stopping).</summary>
+        internal void Abort()
+        {
+            _client.Abort();
+        }
+
         /// <summary>Serves the accepted connection to its end and releases it.</summary>
         private void Serve()
         {
@@ -65,7 +71,7 @@ namespace NanoTcp.Firmware
             while (true)
             {
                 _head.Reset();
-                int outcome = ReadHead();
+                int outcome = _server.Stopping ? Gone : ReadHead();
                 if (outcome == Gone)
                 {
                     _client.Close();

@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using NanoTcp.Firmware;
+using NanoTcp.Sockets;
 using NanoTcp.VirtualBoard.Capture;
 using NanoTcp.VirtualBoard.Tap;
 using NanoTcp.VirtualBoard.Trace;
@@ -18,7 +19,7 @@ namespace NanoTcp.VirtualBoard.Board
     /// arrives or the application's next deadline; nothing in an iteration allocates. Other threads reach the
     /// stack only through <see cref="Invoke{T}"/>, which runs on the loop thread (the stack is single-threaded).
     /// </summary>
-    public sealed class VirtualBoard : IDisposable
+    public sealed class VirtualBoard : IDisposable, INetworkPumpSleeper
     {
         private const int MaxSleepMs = 1000;
         private const int MaxPollPasses = 4;
@@ -52,6 +53,7 @@ namespace NanoTcp.VirtualBoard.Board
             FirmwareSettings settings = options.ToFirmwareSettings();
             var platform = new HostPlatform("host virtual board (" + tap.Name + ", " + _link.Description + ")", output, _link.Status);
             Application = new FirmwareApplication(settings, stackLink, platform);
+            Application.Start(this); // the HTTP server's threads wake this loop through Wake()
             if (options.Trace)
             {
                 var tracer = new LadderTracer(output ?? TextWriter.Null, options.TraceRelative, FindConnection);
@@ -121,6 +123,16 @@ namespace NanoTcp.VirtualBoard.Board
             _thread.Start();
         }
 
+        /// <summary>The pump's sleep when it runs its own loop (not used: <see cref="Run"/> is the loop).</summary>
+        public void Sleep(long deadlineMs)
+        {
+            long sleep = deadlineMs - NowMs;
+            if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+        }
+
+        /// <summary>Ends the loop's current or next sleep (an API call on another thread queued work).</summary>
+        public void Wake() => Tap.Wake();
+
         /// <summary>Asks the loop to end after its current iteration. Safe from any thread and signal handlers.</summary>
         public void RequestStop()
         {
@@ -173,12 +185,22 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>Stops the loop (waiting for its thread) and closes the pcap file. The TAP belongs to the caller.</summary>
         public void Dispose()
         {
+            Application.Http?.Stop();
             RequestStop();
             if (_thread != null && Thread.CurrentThread != _thread) _thread.Join(5000);
             _pcap?.Dispose();
         }
 
         private void RunOnce()
+        {
+            long next;
+            // The stack is shared with the HTTP server's threads: everything that touches it holds the pump's lock.
+            lock (Application.Pump.SyncRoot) next = RunLocked();
+            long sleep = next - NowMs;
+            if (sleep > 0 && !Application.Pump.TakeWakeRequest()) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+        }
+
+        private long RunLocked()
         {
             Iterations++;
             long now = NowMs;
@@ -196,8 +218,7 @@ namespace NanoTcp.VirtualBoard.Board
             _link.Flush();
             next = Earliest(next, _nextSecondMs);
             if (_faults != null) next = Earliest(next, _faults.NextReleaseMs);
-            long sleep = next - NowMs;
-            if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+            return next;
         }
 
         // FirmwareApplication.Poll polls the stack, then the services, then the stack again; frames taken in by
