@@ -99,7 +99,7 @@ namespace NanoTcp.Firmware
 
         /// <summary>
         /// HTTP connections served at once, one thread each (a further client waits in the listener's backlog of
-        /// the same size). RAM per worker: a thread, 512 bytes of input, the response buffer (about 4–6 KB,
+        /// the same size). RAM per worker: a thread, 512 bytes of input, the response buffer (about 7 KB,
         /// sized from ConnectionSlots) and the request-head limits below. Default 2.
         /// </summary>
         public int HttpWorkers = 2;
