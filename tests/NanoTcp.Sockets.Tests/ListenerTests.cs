@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoTcp.Sockets.Tests.Harness;
+using Wait = NanoTcp.VirtualBoard.Tests.Harness.Wait;
 
 namespace NanoTcp.Sockets.Tests
 {
@@ -49,7 +50,7 @@ namespace NanoTcp.Sockets.Tests
             Assert.IsFalse(listener.Pending());
             var client = new TcpClient(pair.Client);
             client.Connect(PumpPair.ServerAddress, 7002);
-            Assert.IsTrue(Wait.Until(listener.Pending, 5000));
+            Assert.IsTrue(Wait.TryUntil(listener.Pending, 5000));
             var into = new TcpClient(pair.Server);
             Assert.IsTrue(listener.AcceptTcpClient(into, 0), "the connection Pending saw is accepted without waiting");
             Assert.IsFalse(listener.Pending());

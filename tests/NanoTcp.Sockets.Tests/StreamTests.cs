@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using NanoTcp.Sockets.Tests.Harness;
+using Wait = NanoTcp.VirtualBoard.Tests.Harness.Wait;
 
 namespace NanoTcp.Sockets.Tests
 {
@@ -122,7 +123,7 @@ namespace NanoTcp.Sockets.Tests
             Assert.AreEqual(TcpError.ConnectionReset, error.Error);
             Assert.AreEqual(TcpError.ConnectionReset, c.Server.LastError);
             c.Server.Close();
-            Assert.IsTrue(Wait.Until(() => { lock (pair.Server.SyncRoot) return pair.Server.Stack.FreeConnectionSlots == 8; }, 5000), "the slot is freed");
+            Assert.IsTrue(Wait.TryUntil(() => { lock (pair.Server.SyncRoot) return pair.Server.Stack.FreeConnectionSlots == 8; }, 5000), "the slot is freed");
         }
 
         [TestMethod]
