@@ -17,7 +17,8 @@ namespace NanoTcp.VirtualBoard.Board
     /// the ENC28J60 driver and emulated chip), with optional pcap capture, ladder trace and fault injection.
     /// <see cref="Run"/> is the firmware's main loop: poll the application, then sleep in poll(2) until a frame
     /// arrives or the application's next deadline; nothing in an iteration allocates. Other threads reach the
-    /// stack only through <see cref="Invoke{T}"/>, which runs on the loop thread (the stack is single-threaded).
+    /// stack only through <see cref="Invoke{T}"/>, which runs on the loop thread, or the firmware's Sockets API (its HTTP
+    /// server): the loop holds <c>Application.Pump.SyncRoot</c> while it touches the stack.
     /// </summary>
     public sealed class VirtualBoard : IDisposable, INetworkPumpSleeper
     {
@@ -147,7 +148,10 @@ namespace NanoTcp.VirtualBoard.Board
         public T Invoke<T>(Func<NetworkStack, T> action, int timeoutMs = 10000)
         {
             if (Fault != null) throw new InvalidOperationException("the board stopped: " + Fault.Message, Fault);
-            if (!Running || Thread.CurrentThread == _thread) return action(Stack);
+            if (!Running || Thread.CurrentThread == _thread)
+            {
+                lock (Application.Pump.SyncRoot) return action(Stack); // the HTTP threads share the stack
+            }
             T result = default;
             Exception error = null;
             using (var done = new ManualResetEventSlim())
