@@ -1,3 +1,5 @@
+using NanoTcp.Sockets;
+
 namespace NanoTcp.Firmware
 {
     /// <summary>
@@ -9,8 +11,11 @@ namespace NanoTcp.Firmware
     /// while (true) { long next = app.Poll(now); /* sleep until next or a frame arrives */ }
     /// </code>
     /// Everything is allocated in the constructor; <see cref="Poll"/> allocates nothing in steady state.
+    /// The stack is shared through <see cref="Pump"/>: <see cref="Poll"/> is one pump step (stack, telnet and
+    /// services under the pump's lock), and the HTTP status server's threads use the Sockets API.
+    /// <see cref="Start"/> hands the pump its sleeper and starts those threads.
     /// </summary>
-    public sealed class FirmwareApplication
+    public sealed class FirmwareApplication : INetworkPumpHook
     {
         private readonly IFirmwarePlatform _platform;
         private readonly ClassicService[] _services;
@@ -24,8 +29,9 @@ namespace NanoTcp.Firmware
             Settings = settings;
             _platform = platform;
             Stack = new NetworkStack(settings.BuildStackConfig(), link);
+            Pump = new NetworkPump(Stack) { Hook = this };
             Ping = new PingClient(Stack);
-            Listeners = new ListenerTable(4);
+            Listeners = new ListenerTable(5);
             if (settings.TelnetEnabled)
             {
                 Telnet = new TelnetService(Stack, settings, platform, link, Ping, Listeners);
@@ -39,7 +45,24 @@ namespace NanoTcp.Firmware
             if (settings.EchoEnabled) _services[n++] = new EchoService(Stack, settings.EchoPort, connections, Listeners, scratch);
             if (settings.DiscardEnabled) _services[n++] = new DiscardService(Stack, settings.DiscardPort, connections, Listeners, scratch);
             if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners, scratch);
+            if (settings.HttpEnabled) Http = new HttpStatusServer(Pump, settings, platform, link, Listeners);
             StartupLog.Write(platform, settings, this);
+        }
+
+        /// <summary>Shares the stack with other threads (the HTTP server, application threads using Sockets).</summary>
+        public NetworkPump Pump { get; }
+
+        /// <summary>The HTTP status server, or null when disabled.</summary>
+        public HttpStatusServer Http { get; }
+
+        /// <summary>
+        /// Gives the pump the main loop's clock and wake-up (<paramref name="sleeper"/>.Wake must end the loop's
+        /// sleep) and starts the HTTP server's threads. Call once, before the loop.
+        /// </summary>
+        public void Start(INetworkPumpSleeper sleeper)
+        {
+            Pump.Sleeper = sleeper;
+            if (Http != null) Http.Start();
         }
 
         /// <summary>The TCP/IP stack the application runs (for tracing, tests and the virtual board).</summary>
@@ -65,9 +88,13 @@ namespace NanoTcp.Firmware
 
         /// <summary>
         /// Receives and sends frames, runs the stack's timers and every service, and returns the absolute time (ms,
-        /// same clock as <paramref name="nowMs"/>) by which Poll must run again even if no frame arrives.
+        /// same clock as <paramref name="nowMs"/>) by which Poll must run again even if no frame arrives, or at once
+        /// when <c>Pump.TakeWakeRequest()</c> is true (another thread queued work).
         /// </summary>
-        public long Poll(long nowMs)
+        public long Poll(long nowMs) => Pump.Step(nowMs);
+
+        // One pump step's work, with the pump's lock held.
+        long INetworkPumpHook.Poll(long nowMs)
         {
             // One stack poll per iteration: ingress, timers, egress. The services then serve what arrived; what they
             // queue (Send, Close, a Receive that opened the window) makes Stack.PollAt the time of this poll, so the

@@ -91,6 +91,41 @@ namespace NanoTcp.Firmware
         /// <summary>Concurrent connections per classic service (echo, discard, chargen). Default 2.</summary>
         public int ServiceConnections = 2;
 
+        /// <summary>True to serve the web status page and /metrics over HTTP/1.1 (firmware/Http). Default true.</summary>
+        public bool HttpEnabled = true;
+
+        /// <summary>TCP port of the status page. Default 80.</summary>
+        public int HttpPort = 80;
+
+        /// <summary>
+        /// HTTP connections served at once, one thread each (a further client waits in the listener's backlog of
+        /// the same size). RAM per worker: a thread, 512 bytes of input, the response buffer (about 7 KB,
+        /// sized from ConnectionSlots) and the request-head limits below. Default 2.
+        /// </summary>
+        public int HttpWorkers = 2;
+
+        /// <summary>
+        /// Time a client has to send a whole request head; after it the request is answered 408 and the connection
+        /// closed (slowloris), or, when it sent nothing, just closed (idle keep-alive). Also bounds each response's
+        /// send. Default 10 000 ms.
+        /// </summary>
+        public int HttpRequestTimeoutMs = 10000;
+
+        /// <summary>Longest request line in bytes; longer ones are answered 414 (long target) or 400. Default 256.</summary>
+        public int HttpMaxRequestLine = 256;
+
+        /// <summary>Largest header section in bytes; larger ones are answered 431 (RFC 6585 §5). Default 1024.</summary>
+        public int HttpMaxHeaderBytes = 1024;
+
+        /// <summary>
+        /// After an error answer or <c>Connection: close</c>, how long input is still read and discarded before the
+        /// close, so that a client still sending reads the answer rather than a reset. Default 2000 ms.
+        /// </summary>
+        public int HttpLingerMs = 2000;
+
+        /// <summary>The status page reloads itself every this many seconds. Default 5.</summary>
+        public int HttpRefreshSeconds = 5;
+
         /// <summary>
         /// The stack configuration the application is built with. Tune buffer sizes and TCP parameters here;
         /// <see cref="BuildStackConfig"/> overwrites the addresses from the fields above.
@@ -99,7 +134,7 @@ namespace NanoTcp.Firmware
 
         /// <summary>
         /// Copies the addresses into <see cref="Stack"/>, raises <see cref="StackConfig.ListenerSlots"/> to at least
-        /// the number of enabled services, and returns it, ready for <c>new NetworkStack(config, link)</c>.
+        /// the number of enabled services (HTTP included), and returns it, ready for <c>new NetworkStack(config, link)</c>.
         /// </summary>
         public StackConfig BuildStackConfig()
         {
@@ -107,7 +142,7 @@ namespace NanoTcp.Firmware
             Stack.IpAddress = IpAddress;
             Stack.SubnetMask = SubnetMask;
             Stack.Gateway = Gateway;
-            int listeners = ListenersNeeded;
+            int listeners = ListenersNeeded + (HttpEnabled ? 1 : 0);
             if (Stack.ListenerSlots < listeners) Stack.ListenerSlots = listeners;
             return Stack;
         }

@@ -311,12 +311,17 @@ namespace NanoTcp
 
         private void SendQueuedResets()
         {
+            // A RST whose next hop is still being resolved goes back to the end of the queue; the ARP answer (or the
+            // ARP retry deadline) brings the next Poll, which sends it. The queue is bounded, so nothing piles up.
             ResetQueue resets = _ctx.Resets;
-            while (resets.Count > 0)
+            for (int n = resets.Count; n > 0; n--)
             {
                 int i = resets.Peek();
-                ClosedPort.SendReset(_ctx, resets.Ip(i), resets.LocalPort(i), resets.RemotePort(i), resets.Seq(i), 0, false);
+                uint ip = resets.Ip(i), seq = resets.Seq(i);
+                int local = resets.LocalPort(i), remote = resets.RemotePort(i);
                 resets.Remove();
+                if (ClosedPort.SendReset(_ctx, ip, local, remote, seq, 0, false) == NetworkInterface.Waiting)
+                    resets.Add(ip, local, remote, seq);
             }
         }
     }

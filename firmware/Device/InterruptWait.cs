@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using NanoTcp.Enc28j60.Device;
+using NanoTcp.Sockets;
 
 namespace NanoTcp.Firmware.Device
 {
@@ -10,19 +11,30 @@ namespace NanoTcp.Firmware.Device
     /// <see cref="GpioInterruptPin"/> (a plain input: INT is push-pull, so input-only GPIOs 34–39 work), which allocates nothing — unlike a GPIO value-changed callback, which allocates an
     /// event-args object per edge (nanoframework/System.Device.Gpio: GpioController.cs @ v1.1.62). Without an INT pin the sleep is capped so that
     /// received frames are picked up within <see cref="MaxSleepWithoutInterruptMs"/>.
+    /// It is also the application pump's sleeper: <see cref="Wake"/> (another thread queued work) ends the sleep.
     /// </summary>
-    public sealed class InterruptWait
+    public sealed class InterruptWait : INetworkPumpSleeper
     {
         /// <summary>Longest sleep when no INT pin is wired.</summary>
         public const int MaxSleepWithoutInterruptMs = 2;
 
         private readonly GpioInterruptPin _interrupt;
+        private int _woken;
 
         /// <summary>Waits on <paramref name="interrupt"/>, or only on the clock when it is null (INT not wired).</summary>
         public InterruptWait(GpioInterruptPin interrupt)
         {
             _interrupt = interrupt;
         }
+
+        /// <inheritdoc />
+        public long NowMs => Environment.TickCount64;
+
+        /// <inheritdoc />
+        public void Sleep(long deadlineMs) => Until(deadlineMs);
+
+        /// <inheritdoc />
+        public void Wake() => Interlocked.Exchange(ref _woken, 1);
 
         /// <summary>True while the chip asserts INT (active low).</summary>
         public bool Pending => _interrupt != null && _interrupt.Asserted;
@@ -36,7 +48,7 @@ namespace NanoTcp.Firmware.Device
                 long limit = now + MaxSleepWithoutInterruptMs;
                 if (deadlineMs > limit) deadlineMs = limit;
             }
-            while (now < deadlineMs && !Pending)
+            while (now < deadlineMs && !Pending && Interlocked.Exchange(ref _woken, 0) == 0)
             {
                 Thread.Sleep(1);
                 now = Environment.TickCount64;

@@ -46,6 +46,7 @@ namespace NanoTcp.Firmware.Device
             var platform = new Esp32Platform(board.Name, new Enc28j60LinkStatus(driver, DeviceConfiguration.FullDuplex));
             var application = new FirmwareApplication(settings, driver, platform);
             var wait = new InterruptWait(interrupt);
+            application.Start(wait); // pump clock and wake-up; starts the HTTP server's threads
             Run(application, driver, wait);
         }
 

@@ -17,15 +17,21 @@ namespace NanoTcp.Tcp
             else SendReset(ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, 0, seg.Seq + (uint)seg.Length, true);
         }
 
-        /// <summary>Sends a RST (with ACK when <paramref name="withAck"/>) through the IPv4 egress path.</summary>
-        public static void SendReset(StackContext ctx, uint ip, int localPort, int remotePort, uint seq, uint ack, bool withAck)
+        /// <summary>
+        /// Sends a RST (with ACK when <paramref name="withAck"/>) through the IPv4 egress path; returns the egress
+        /// status (<see cref="NetworkInterface.Sent"/>, <see cref="NetworkInterface.Waiting"/> while the next hop is
+        /// being resolved, …).
+        /// </summary>
+        public static int SendReset(StackContext ctx, uint ip, int localPort, int remotePort, uint seq, uint ack, bool withAck)
         {
             NetworkInterface nic = ctx.Interface;
             int flags = TcpFlags.Rst | (withAck ? TcpFlags.Ack : 0);
             TcpHeader.Write(nic.Tx, NetworkInterface.IpPayloadOffset, localPort, remotePort, seq, withAck ? ack : 0, flags, 0, 0, 0, nic.Ip, ip);
-            if (nic.SendIpv4(ip, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength) != NetworkInterface.Sent) return;
+            int status = nic.SendIpv4(ip, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength);
+            if (status != NetworkInterface.Sent) return status;
             ctx.Counters.TcpRstSent++;
             ctx.Counters.TcpSegmentsSent++;
+            return status;
         }
     }
 }

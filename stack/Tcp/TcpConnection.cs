@@ -247,10 +247,15 @@ namespace NanoTcp.Tcp
             Reset(Generation);
         }
 
-        /// <summary>A RST from this connection, &lt;SEQ=<paramref name="seq"/>&gt;, no ACK.</summary>
+        /// <summary>
+        /// A RST from this connection, &lt;SEQ=<paramref name="seq"/>&gt;, no ACK. When the next hop is being resolved
+        /// (its ARP entry was forgotten after repeated timeouts) the RST waits in the reset queue for the answer: the
+        /// peer must still learn that the connection is gone (RFC 9293 §3.10.7, RFC 1122 4.2.3.5).
+        /// </summary>
         private void SendReset(uint seq)
         {
-            ClosedPort.SendReset(_ctx, RemoteIp, LocalPort, RemotePort, seq, 0, false);
+            if (ClosedPort.SendReset(_ctx, RemoteIp, LocalPort, RemotePort, seq, 0, false) == NetworkInterface.Waiting)
+                _ctx.Resets.Add(RemoteIp, LocalPort, RemotePort, seq);
         }
 
         /// <summary>

@@ -30,6 +30,8 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.Hardware.Esp32"] = "1.6.42",
             ["nanoFramework.Runtime.Native"] = "1.7.11",
             ["nanoFramework.TestFramework"] = "3.0.77",
+            ["nanoFramework.System.IO.Streams"] = "1.1.96",
+            ["nanoFramework.System.Text"] = "1.3.42",
         };
 
         /// <summary>The package each facade (tests/Compat/Facade/Facade.&lt;assembly&gt;) stands for.</summary>
@@ -41,6 +43,8 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.Hardware.Esp32"] = "nanoFramework.Hardware.Esp32",
             ["nanoFramework.Runtime.Native"] = "nanoFramework.Runtime.Native",
             ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
+            ["System.IO.Streams"] = "nanoFramework.System.IO.Streams",
+            ["System.Text"] = "nanoFramework.System.Text",
         };
 
         /// <summary>

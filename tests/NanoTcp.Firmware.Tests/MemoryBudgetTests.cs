@@ -42,7 +42,7 @@ namespace NanoTcp.Firmware.Tests
             settings.Stack.ReceiveBufferSize = 2048;
             settings.ServiceConnections = 2;
             Estimate estimate = DeviceDefaults.Price(settings);
-            Assert.IsTrue(estimate.Total > DeviceDefaults.FirmwareBudgetBytes + 16 * 2048, Describe(estimate));
+            Assert.IsTrue(estimate.Total > DeviceDefaults.FirmwareBudgetBytes, Describe(estimate));
         }
 
         [TestMethod]

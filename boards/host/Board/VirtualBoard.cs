@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using NanoTcp.Firmware;
+using NanoTcp.Sockets;
 using NanoTcp.VirtualBoard.Capture;
 using NanoTcp.VirtualBoard.Tap;
 using NanoTcp.VirtualBoard.Trace;
@@ -16,9 +17,10 @@ namespace NanoTcp.VirtualBoard.Board
     /// the ENC28J60 driver and emulated chip), with optional pcap capture, ladder trace and fault injection.
     /// <see cref="Run"/> is the firmware's main loop: poll the application, then sleep in poll(2) until a frame
     /// arrives or the application's next deadline; nothing in an iteration allocates. Other threads reach the
-    /// stack only through <see cref="Invoke{T}"/>, which runs on the loop thread (the stack is single-threaded).
+    /// stack only through <see cref="Invoke{T}"/>, which runs on the loop thread, or the firmware's Sockets API (its HTTP
+    /// server): the loop holds <c>Application.Pump.SyncRoot</c> while it touches the stack.
     /// </summary>
-    public sealed class VirtualBoard : IDisposable
+    public sealed class VirtualBoard : IDisposable, INetworkPumpSleeper
     {
         private const int MaxSleepMs = 1000;
 
@@ -51,6 +53,7 @@ namespace NanoTcp.VirtualBoard.Board
             FirmwareSettings settings = options.ToFirmwareSettings();
             var platform = new HostPlatform("host virtual board (" + tap.Name + ", " + _link.Description + ")", output, _link.Status);
             Application = new FirmwareApplication(settings, stackLink, platform);
+            Application.Start(this); // the HTTP server's threads wake this loop through Wake()
             if (options.Trace)
             {
                 var tracer = new LadderTracer(output ?? TextWriter.Null, options.TraceRelative, FindConnection);
@@ -120,6 +123,16 @@ namespace NanoTcp.VirtualBoard.Board
             _thread.Start();
         }
 
+        /// <summary>The pump's sleep when it runs its own loop (not used: <see cref="Run"/> is the loop).</summary>
+        public void Sleep(long deadlineMs)
+        {
+            long sleep = deadlineMs - NowMs;
+            if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+        }
+
+        /// <summary>Ends the loop's current or next sleep (an API call on another thread queued work).</summary>
+        public void Wake() => Tap.Wake();
+
         /// <summary>Asks the loop to end after its current iteration. Safe from any thread and signal handlers.</summary>
         public void RequestStop()
         {
@@ -134,7 +147,10 @@ namespace NanoTcp.VirtualBoard.Board
         public T Invoke<T>(Func<NetworkStack, T> action, int timeoutMs = 10000)
         {
             if (Fault != null) throw new InvalidOperationException("the board stopped: " + Fault.Message, Fault);
-            if (!Running || Thread.CurrentThread == _thread) return action(Stack);
+            if (!Running || Thread.CurrentThread == _thread)
+            {
+                lock (Application.Pump.SyncRoot) return action(Stack); // the HTTP threads share the stack
+            }
             T result = default;
             Exception error = null;
             using (var done = new ManualResetEventSlim())
@@ -172,12 +188,22 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>Stops the loop (waiting for its thread) and closes the pcap file. The TAP belongs to the caller.</summary>
         public void Dispose()
         {
+            Application.Http?.Stop();
             RequestStop();
             if (_thread != null && Thread.CurrentThread != _thread) _thread.Join(5000);
             _pcap?.Dispose();
         }
 
         private void RunOnce()
+        {
+            long next;
+            // The stack is shared with the HTTP server's threads: everything that touches it holds the pump's lock.
+            lock (Application.Pump.SyncRoot) next = RunLocked();
+            long sleep = next - NowMs;
+            if (sleep > 0 && !Application.Pump.TakeWakeRequest()) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+        }
+
+        private long RunLocked()
         {
             Iterations++;
             long now = NowMs;
@@ -196,8 +222,7 @@ namespace NanoTcp.VirtualBoard.Board
             _link.Flush();
             next = Earliest(next, _nextSecondMs);
             if (_faults != null) next = Earliest(next, _faults.NextReleaseMs);
-            long sleep = next - NowMs;
-            if (sleep > 0) Tap.Wait(sleep > MaxSleepMs ? MaxSleepMs : (int)sleep);
+            return next;
         }
 
         private long RunTasks(long now)
