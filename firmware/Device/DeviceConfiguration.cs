@@ -73,6 +73,10 @@ namespace NanoTcp.Firmware.Device
             // A 1 KB window holds at most two out-of-order pieces; a small LAN needs few neighbours.
             settings.Stack.OutOfOrderRanges = 2;
             settings.Stack.ArpEntries = 4;
+            // The web status page (firmware/Http) renders a whole page per worker into its own buffer (~8 KB each):
+            // more than ESP32_REV0 can spare. Enable it on a PSRAM image, or with HttpWorkers = 1 when the
+            // application needs less than the 30 KB left.
+            settings.HttpEnabled = false;
             return settings;
         }
 

@@ -44,7 +44,7 @@ namespace NanoTcp.Compat.Tests
             ["nanoFramework.Runtime.Native"] = "nanoFramework.Runtime.Native",
             ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
             ["System.IO.Streams"] = "nanoFramework.System.IO.Streams",
-            ["System.Text"] = "nanoFramework.System.Text",
+            ["nanoFramework.System.Text"] = "nanoFramework.System.Text",
         };
 
         /// <summary>

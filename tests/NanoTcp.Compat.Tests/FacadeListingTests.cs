@@ -23,7 +23,7 @@ namespace NanoTcp.Compat.Tests
             ("nanoFramework.Runtime.Native", "extra-Runtime.Native.txt", new string[0]),
             ("nanoFramework.Hardware.Esp32", "Hardware.Esp32.txt", new[] { "nanoFramework.Runtime.Events" }),
             ("nanoFramework.TestFramework", "TestFramework.txt", new string[0]),
-            ("System.Text", "extra-System.Text.txt", new string[0]),
+            ("nanoFramework.System.Text", "extra-System.Text.txt", new string[0]),
         };
 
         // The display name carries the skip reason: `dotnet test` prints skipped tests by name only.
