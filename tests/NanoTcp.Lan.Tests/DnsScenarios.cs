@@ -1,12 +1,14 @@
 using System.Linq;
 using System.Text;
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+using System.Threading;
 using NanoTcp.Dns;
+using NanoTcp.Sockets;
 using NanoTcp.Lan.Tests.Harness;
 
 namespace NanoTcp.Lan.Tests
 {
-    /// <summary>DNS stub resolver (RFC 1035, RFC 5452) rows N01–N10 against a scripted server.</summary>
+    /// <summary>DNS stub resolver (RFC 1035, RFC 5452) rows N01–N11 against a scripted server.</summary>
     [TestClass]
     public sealed class DnsScenarios
     {
@@ -216,6 +218,49 @@ namespace NanoTcp.Lan.Tests
             w.Poll();
             var f = w.SentUdp().Single(s => s.Udp.DestinationPort == 53);
             Assert.AreEqual(server.Dns, f.Ip.Destination);
+        }
+
+        /// <summary>
+        /// The Sockets seam: a caller thread blocks in <see cref="DnsHostNameResolver.Resolve"/> while the thread that
+        /// steps the pump plays the server (it answers under the pump's lock, like any other API user).
+        /// </summary>
+        private static (int Error, IPAddress Address) ResolveThroughPump(LanWire w, string name, int rcode)
+        {
+            var pump = new NetworkPump(w.Stack);
+            var resolver = new DnsHostNameResolver(pump);
+            int error = 1;
+            IPAddress address = null;
+            var caller = new Thread(() => error = resolver.Resolve(name, -1, out address)) { IsBackground = true };
+            caller.Start();
+            for (int step = 0; step < 5000 && caller.IsAlive; step++)
+            {
+                pump.Step(w.Now);
+                lock (pump.SyncRoot)
+                {
+                    foreach (var f in w.SentUdp().Where(s => s.Udp.DestinationPort == 53))
+                    {
+                        var q = DnsWire.Parse(f.Udp.Payload);
+                        var r = new DnsWire.Response(q.Id, rcode, 1, rcode == 0 ? 1 : 0).Question(q.Name);
+                        if (rcode == 0) r.Record(DnsWire.Ptr(12), 1, 300, DnsWire.A(Answer));
+                        Answer_(w, f, r.Bytes());
+                    }
+                }
+                Thread.Sleep(1);
+                w.Now += 10;
+            }
+            Assert.IsTrue(caller.Join(10000), "Resolve returned");
+            return (error, address);
+        }
+
+        [TestMethod]
+        public void N11_TcpClient_names_resolve_through_the_pump_Resolver_DnsHostNameResolver()
+        {
+            var (error, address) = ResolveThroughPump(Ready(), "printer.lan", 0);
+            Assert.AreEqual(TcpError.None, error);
+            Assert.AreEqual(Answer, address.ToUInt32());
+            (error, address) = ResolveThroughPump(Ready(), "nowhere.lan", 3);
+            Assert.AreEqual(TcpError.Unreachable, error, "NXDOMAIN (RFC 1035 §4.1.1 RCODE 3)");
+            Assert.IsNull(address);
         }
     }
 }
