@@ -74,6 +74,24 @@ namespace NanoTcp.Dns
             return Status = DnsStatus.Pending;
         }
 
+        /// <summary>
+        /// <see cref="Resolve(byte[], int, int)"/> for a host name given as text (the Sockets resolver): its ASCII
+        /// characters are copied into the resolver's own name buffer, so the caller needs none.
+        /// </summary>
+        public int Resolve(string name)
+        {
+            Address = 0;
+            if (name == null || name.Length > _name.Length) return Status = DnsStatus.InvalidName;
+            int count = name.Length;
+            for (int i = 0; i < count; i++)
+            {
+                char c = name[i];
+                if (c > 127) return Status = DnsStatus.InvalidName;
+                _name[i] = (byte)c;
+            }
+            return Resolve(_name, 0, count);
+        }
+
         /// <summary>Abandons the running lookup (a late answer is then dropped).</summary>
         public void Cancel()
         {

@@ -8,13 +8,12 @@ namespace NanoTcp.Sockets
     /// The lookup starts under the pump's lock and the caller blocks until a pump step finishes it (answer, every
     /// retry timed out, or <c>timeoutMs</c> passed). The stack has one resolver: lookups through this object are
     /// serialised, and one started elsewhere meanwhile (the shell's <c>nslookup</c>) replaces a running one, which
-    /// then fails with <see cref="TcpError.Unreachable"/>. Allocates only the returned <see cref="IPAddress"/>.
+    /// then fails with <see cref="TcpError.Unreachable"/>. Allocates only the returned <see cref="IPAddress"/>; the
+    /// name is copied into the resolver's own buffer.
     /// </summary>
     public sealed class DnsHostNameResolver : IHostNameResolver
     {
-        private const int MaxNameLength = 253; // RFC 1035 §2.3.4, in text form without the trailing dot
         private readonly NetworkPump _pump;
-        private readonly byte[] _name = new byte[MaxNameLength];
         private readonly PumpWaiter _waiter = new PumpWaiter();
         private readonly object _gate = new object();
 
@@ -29,21 +28,14 @@ namespace NanoTcp.Sockets
         public int Resolve(string hostName, int timeoutMs, out IPAddress address)
         {
             address = null;
-            if (hostName == null || hostName.Length == 0 || hostName.Length > MaxNameLength) return TcpError.InvalidArgument;
+            if (hostName == null || hostName.Length == 0) return TcpError.InvalidArgument;
             lock (_gate)
             {
-                int length = hostName.Length;
-                for (int i = 0; i < length; i++)
-                {
-                    char c = hostName[i];
-                    if (c > 127) return TcpError.InvalidArgument;
-                    _name[i] = (byte)c;
-                }
                 lock (_pump.SyncRoot)
                 {
                     long deadline = _pump.DeadlineAfter(timeoutMs);
                     DnsResolver dns = _pump.Stack.Dns;
-                    int status = dns.Resolve(_name, 0, length);
+                    int status = dns.Resolve(hostName);
                     if (status == DnsStatus.Pending) _pump.Wake();
                     while (status == DnsStatus.Pending)
                     {
