@@ -8,7 +8,7 @@ using NanoTcp.Lan.Tests.Harness;
 
 namespace NanoTcp.Lan.Tests
 {
-    /// <summary>DNS stub resolver (RFC 1035, RFC 5452) rows N01–N11 against a scripted server.</summary>
+    /// <summary>DNS stub resolver (RFC 1035, RFC 5452) rows N01–N12 against a scripted server.</summary>
     [TestClass]
     public sealed class DnsScenarios
     {
@@ -261,6 +261,19 @@ namespace NanoTcp.Lan.Tests
             (error, address) = ResolveThroughPump(Ready(), "nowhere.lan", 3);
             Assert.AreEqual(TcpError.Unreachable, error, "NXDOMAIN (RFC 1035 §4.1.1 RCODE 3)");
             Assert.IsNull(address);
+        }
+
+        [TestMethod]
+        public void N12_A_lookup_joins_the_one_poll_contract_PollAt_now_then_Poll_returns_the_retry_deadline()
+        {
+            var w = Ready();
+            w.Now = 5000;
+            Assert.AreEqual(long.MaxValue, w.Poll(), "nothing armed");
+            w.Now = 6000; // the application sleeps; nothing polls until it calls the resolver
+            Assert.AreEqual(DnsStatus.Pending, Resolve(w, "printer.lan"));
+            Assert.AreEqual(5000, w.Stack.PollAt, "the query waits for a Poll: PollAt is the time of the last one");
+            Assert.AreEqual(6000 + w.Config.Lan.DnsTimeoutMs, w.Poll(), "the query went out; the next deadline is its retry");
+            Assert.AreEqual(1, w.SentUdp().Count(s => s.Udp.DestinationPort == 53));
         }
     }
 }
