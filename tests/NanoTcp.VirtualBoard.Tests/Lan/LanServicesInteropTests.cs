@@ -38,6 +38,22 @@ namespace NanoTcp.VirtualBoard.Tests.Lan
         }
 
         [TestMethod]
+        public void TcpClient_Connect_by_name_goes_through_the_firmwares_pump_Resolver_to_dnsmasq()
+        {
+            using var lan = LanNetwork.Start(hosts: new[] { "192.0.2.1 gw" }, configure: null);
+            lan.WaitForLease();
+            using var listener = lan.Net.ListenOnLinux(8088);
+            var client = new NanoTcp.Sockets.TcpClient(lan.Net.Board.Application.Pump) { SendTimeout = 10000 };
+            client.Connect("gw.lan", 8088);
+            Assert.IsTrue(client.Connected);
+            Assert.IsTrue(listener.Poll(5000000, System.Net.Sockets.SelectMode.SelectRead), "Linux saw the connection");
+            using var accepted = listener.Accept();
+            Assert.AreEqual(Ip4.ToString(lan.Address), ((System.Net.IPEndPoint)accepted.RemoteEndPoint).Address.ToString());
+            StringAssert.Contains(lan.Dnsmasq.Log, "query[A] gw.lan from " + Ip4.ToString(lan.Address));
+            client.Close();
+        }
+
+        [TestMethod]
         public void Avahi_resolves_nanotcp_local_and_dig_gets_a_direct_unicast_answer()
         {
             InteropNetwork.RequirePrerequisites("avahi-daemon", "avahi-resolve", "dbus-daemon", "dig");
