@@ -242,12 +242,11 @@ namespace NanoTcp
             return entry != null && _if.GetArpEntry(index, entry);
         }
 
-        /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC.</summary>
+        /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC, or when every entry is already static.</summary>
         public bool AddStaticArpEntry(uint ip, byte[] mac, int offset)
         {
             if (mac == null || offset < 0 || offset > mac.Length - 6 || ip == 0) return false;
-            _if.AddStatic(ip, mac, offset);
-            return true;
+            return _if.AddStatic(ip, mac, offset);
         }
     }
 }
