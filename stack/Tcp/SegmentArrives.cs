@@ -27,7 +27,8 @@ namespace NanoTcp.Tcp
                 if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, RcvNxt)) _ctx.Counters.TcpDuplicateData++;
                 if (seg.Has(TcpFlags.Rst)) return;                // S26: silently
                 if (seg.Has(TcpFlags.Syn)) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
-                else if (seg.DataLength > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
+                // RFC 9293 §3.10.7.4: the limiter is for SEG.LEN = 0 only; a retransmitted FIN (SEG.LEN 1) is always ACKed.
+                else if (seg.Length > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
                 return;
             }
             KeepAliveRestart();
@@ -58,7 +59,7 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>
-        /// An out-of-window segment without data is answered at most once per <see cref="OutOfWindowAckIntervalMs"/>
+        /// An out-of-window segment with SEG.LEN = 0 is answered at most once per <see cref="OutOfWindowAckIntervalMs"/>
         /// per connection: two ends that disagree about sequence numbers would otherwise ACK each other's ACKs
         /// forever (an "ACK loop"; Linux tcp_invalid_ratelimit, 500 ms). Data segments are always answered.
         /// </summary>
