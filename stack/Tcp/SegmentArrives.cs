@@ -200,8 +200,10 @@ namespace NanoTcp.Tcp
             {
                 cc.OnAck(acked, SendMss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
-                // meaningful however far the stream has advanced (RFC 6582 §3.2; >2^31 bytes without loss).
-                cc.Recover = ack - 1;
+                // meaningful however far the stream has advanced (>2^31 bytes without loss), but never move it back:
+                // after a timeout it holds SND.MAX, and duplicates up to there must not start a fast retransmit
+                // (RFC 6582 §3.2 steps 2 and 6).
+                if (SequenceNumber.Gt(ack - 1, cc.Recover)) cc.Recover = ack - 1;
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             RetransmissionAfterAck();
