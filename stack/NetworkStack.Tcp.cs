@@ -164,6 +164,13 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
             }
+            // No route back (off-subnet source, no gateway): answering via the frame's source MAC would make a
+            // connection that can never resolve its next hop again (RFC 1122 4.2.3.5); drop like a routerless host.
+            if (_if.NextHop(seg.SourceIp) == 0)
+            {
+                _ctx.Drop(DropReason.NoRoute, seg.Buffer, 0, 0);
+                return;
+            }
             // A full backlog drops the SYN silently so the client's retransmission can succeed later (lwIP, Linux).
             if (BacklogCount(listener) >= _listenBacklog[listener])
             {

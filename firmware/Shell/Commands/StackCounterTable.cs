@@ -107,6 +107,7 @@ namespace NanoTcp.Firmware
                 case DropReason.TcpOutOfOrderOverflow: return "tcp_out_of_order_overflow";
                 case DropReason.ArpUnresolved: return "arp_unresolved";
                 case DropReason.LinkTransmitFailed: return "link_transmit_failed";
+                case DropReason.NoRoute: return "no_route";
                 default: return "other";
             }
         }
