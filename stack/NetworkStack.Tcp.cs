@@ -14,6 +14,8 @@ namespace NanoTcp
         private const int ListenerFlag = 0x40000000;
 
         private IInitialSequenceNumbers _isn;
+        /// <summary>SipHash keyed with IsnSecret: RFC 6528 ISNs (unless IsnSource replaces them), RFC 6056 ports.</summary>
+        private InitialSequenceNumber _keyedHash;
         private TcpConnection[] _tcbs;
         /// <summary>Slots in use, first <see cref="_activeCount"/> entries; freed slots leave it lazily (ActiveAt).</summary>
         private int[] _active;
@@ -23,6 +25,7 @@ namespace NanoTcp
         private int[] _listenBacklog;
         private int[] _listenGeneration;
         private long _backlogSequence;
+        /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
 
         private void InitializeTcp(StackConfig cfg)
@@ -42,7 +45,7 @@ namespace NanoTcp
             for (int i = 0; i < listeners; i++) _listenGeneration[i] = 1;
             _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
-            _nextEphemeral = cfg.EphemeralPortFirst;
+            _nextEphemeral = 0;
         }
 
         private static int Positive(int value, int minimum)

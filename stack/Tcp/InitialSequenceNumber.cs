@@ -8,6 +8,11 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class InitialSequenceNumber : IInitialSequenceNumbers
     {
+        /// <summary>Hash domain of RFC 6528 ISNs.</summary>
+        public const int DomainIsn = 0;
+        /// <summary>Hash domain of the RFC 6056 §3.3.3 ephemeral port offset.</summary>
+        public const int DomainEphemeralPort = 1;
+
         private readonly ulong _k0;
         private readonly ulong _k1;
 
@@ -21,10 +26,19 @@ namespace NanoTcp.Tcp
         /// <inheritdoc />
         public uint Next(uint localIp, int localPort, uint remoteIp, int remotePort, long nowMs)
         {
+            return Hash(localIp, localPort, remoteIp, remotePort, DomainIsn) + (uint)(nowMs * 250);
+        }
+
+        /// <summary>
+        /// F(localip, localport, remoteip, remoteport, secretkey) of RFC 6528, with <paramref name="domain"/> (0..255)
+        /// separating the other uses of the same key (the Domain constants) so their outputs are unrelated; domain 0
+        /// gives the ISN hash unchanged.
+        /// </summary>
+        public uint Hash(uint localIp, int localPort, uint remoteIp, int remotePort, int domain)
+        {
             ulong m0 = ((ulong)localIp << 32) | remoteIp;
-            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
-            uint f = (uint)SipHash24(m0, m1);
-            return f + (uint)(nowMs * 250);
+            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(domain & 0xFF) << 40) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
+            return (uint)SipHash24(m0, m1);
         }
 
         private static ulong ReadKey(byte[] secret, int offset)

@@ -7,16 +7,22 @@ namespace NanoTcp
     // never touch the link: what they queue is sent by the next Poll, and they mark it pending (PollAt).
     public sealed partial class NetworkStack
     {
-        /// <summary>Active open from the next free ephemeral port (RFC 6335 range). Completes in Poll.</summary>
+        /// <summary>
+        /// Active open from an ephemeral port (RFC 6335 range) chosen by RFC 6056 §3.3.3 "Simple Hash-Based Port
+        /// Selection": port = first + (F(local IP, remote IP, remote port, secret) + next_ephemeral) mod span, so
+        /// ports are unpredictable off-path yet successive connections to one destination do not collide.
+        /// Completes in Poll.
+        /// </summary>
         public int Connect(uint remoteIp, int remotePort)
         {
             StackConfig cfg = _ctx.Config;
             int span = cfg.EphemeralPortLast - cfg.EphemeralPortFirst + 1;
-            if (span < 1) return TcpError.InvalidArgument;
+            if (span < 1 || cfg.EphemeralPortFirst < 1 || cfg.EphemeralPortLast > 65535) return TcpError.InvalidArgument;
+            uint offset = _keyedHash.Hash(_if.Ip, 0, remoteIp, remotePort, InitialSequenceNumber.DomainEphemeralPort);
             for (int tries = 0; tries < span; tries++)
             {
-                int port = _nextEphemeral;
-                _nextEphemeral = port >= cfg.EphemeralPortLast ? cfg.EphemeralPortFirst : port + 1;
+                int port = cfg.EphemeralPortFirst + (int)((offset + (uint)_nextEphemeral) % (uint)span);
+                _nextEphemeral++;
                 if (FindListenerByPort(port) >= 0 || LocalPortInUse(port)) continue;
                 return Connect(remoteIp, remotePort, port);
             }
