@@ -119,13 +119,14 @@ namespace NanoTcp
         /// <summary>
         /// Copies received bytes (RFC 9293 §3.10.3). Returns &gt; 0 bytes, 0 at end of stream (the peer's FIN and
         /// everything before it was read), <see cref="TcpError.WouldBlock"/> when nothing is there yet, or the
-        /// error that ended the connection.
+        /// error that ended the connection. A <paramref name="count"/> of 0 is <see cref="TcpError.InvalidArgument"/>:
+        /// 0 is returned only at end of stream, so it can never be mistaken for it.
         /// </summary>
         public int Receive(int connection, byte[] buffer, int offset, int count)
         {
             TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
+            if (buffer == null || offset < 0 || count <= 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
             return t.Receive(buffer, offset, count);
         }
 
