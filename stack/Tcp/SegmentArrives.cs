@@ -156,8 +156,10 @@ namespace NanoTcp.Tcp
             if (!UserClosed || seg.Window > 0) PersistProbes = 0;
             if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
             else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
-            // Window update (RFC 9293 §3.10.7.4): only from a segment newer than the last one used.
-            if (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack))) AcceptWindow(seg);
+            // Window update (RFC 9293 §3.10.7.4): only when SND.UNA =< SEG.ACK (an older ACK is a duplicate that
+            // may be ignored) and from a segment newer than the last one used.
+            if (SequenceNumber.Ge(ack, SndUna) &&
+                (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack)))) AcceptWindow(seg);
             return AckStateChanges();
         }
 
