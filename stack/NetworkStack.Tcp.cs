@@ -266,7 +266,10 @@ namespace NanoTcp
             return false;
         }
 
-        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free; null if none.</summary>
+        /// <summary>
+        /// A free slot, reclaiming the oldest TIME-WAIT connection, else an orphan in LAST-ACK or CLOSING, when none
+        /// is free; null if none.
+        /// </summary>
         private TcpConnection AllocateTcb()
         {
             for (int i = 0; i < _tcbs.Length; i++)
@@ -274,6 +277,8 @@ namespace NanoTcp
                 if (!_tcbs[i].InUse) return Claim(_tcbs[i]);
             }
             TcpConnection reclaimed = ReclaimOldestTimeWait();
+            if (reclaimed == null) reclaimed = ReclaimOrphan(TcpState.LastAck);
+            if (reclaimed == null) reclaimed = ReclaimOrphan(TcpState.Closing);
             return reclaimed == null ? null : Claim(reclaimed);
         }
 
@@ -293,7 +298,8 @@ namespace NanoTcp
         /// <summary>
         /// Slot reuse when every slot is busy (RFC 6191 spirit; lwIP's tcp_alloc and uIP do the same): the connection
         /// that has been in TIME-WAIT the longest is freed for the new one. Connections in any other state are never
-        /// evicted: a SYN is then dropped (counted, no RST, the client retries) and Connect returns NoFreeSlot.
+        /// evicted except orphans in LAST-ACK/CLOSING (<see cref="ReclaimOrphan"/>): a SYN is then dropped (counted,
+        /// no RST, the client retries) and Connect returns NoFreeSlot.
         /// </summary>
         private TcpConnection ReclaimOldestTimeWait()
         {
@@ -307,6 +313,26 @@ namespace NanoTcp
             _ctx.Counters.TcpTimeWaitReclaimed++;
             oldest.Free();
             return oldest;
+        }
+
+        /// <summary>
+        /// Next after TIME-WAIT (lwIP tcp_alloc does the same): a connection the application has closed that only
+        /// waits for the ACK of its FIN (LAST-ACK, CLOSING) carries nothing anyone will read; the one that has
+        /// retransmitted its FIN the most is reset and freed. Connections the application holds are never taken.
+        /// </summary>
+        private TcpConnection ReclaimOrphan(TcpState state)
+        {
+            TcpConnection victim = null;
+            for (int i = 0; i < _tcbs.Length; i++)
+            {
+                TcpConnection t = _tcbs[i];
+                if (t.InUse && t.State == state && t.UserClosed && (victim == null || t.Retries > victim.Retries)) victim = t;
+            }
+            if (victim == null) return null;
+            _ctx.Counters.TcpOrphansReclaimed++;
+            victim.QueueReset();
+            victim.Free();
+            return victim;
         }
 
         private int CountFreeSlots()

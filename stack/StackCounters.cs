@@ -60,6 +60,8 @@ namespace NanoTcp
         public long TcpConnectionsTimedOut;
         /// <summary>TIME-WAIT slots reclaimed early because every slot was busy.</summary>
         public long TcpTimeWaitReclaimed;
+        /// <summary>Orphaned LAST-ACK/CLOSING connections reset and reclaimed because every slot was busy.</summary>
+        public long TcpOrphansReclaimed;
 
         /// <summary>Frames dropped for one reason.</summary>
         public long Drops(DropReason reason)
@@ -99,7 +101,7 @@ namespace NanoTcp
             TcpSegmentsReceived = TcpSegmentsSent = TcpRetransmissions = TcpFastRetransmits = TcpTimeouts = 0;
             TcpRstSent = TcpRstReceived = TcpChallengeAcks = TcpChallengeAcksSuppressed = 0;
             TcpOutOfOrderKept = TcpDuplicateData = TcpPersistProbes = TcpKeepAliveProbes = 0;
-            TcpConnectionsEstablished = TcpConnectionsTimedOut = TcpTimeWaitReclaimed = 0;
+            TcpConnectionsEstablished = TcpConnectionsTimedOut = TcpTimeWaitReclaimed = TcpOrphansReclaimed = 0;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace NanoTcp.Firmware
     public static class StackCounterTable
     {
         /// <summary>Number of plain counters.</summary>
-        public const int Count = 26;
+        public const int Count = 27;
 
         /// <summary>Name of counter <paramref name="index"/>.</summary>
         public static string Name(int index)
@@ -39,7 +39,8 @@ namespace NanoTcp.Firmware
                 case 22: return "tcp_keepalive_probes";
                 case 23: return "tcp_connections_established";
                 case 24: return "tcp_connections_timed_out";
-                default: return "tcp_time_wait_reclaimed";
+                case 25: return "tcp_time_wait_reclaimed";
+                default: return "tcp_orphans_reclaimed";
             }
         }
 
@@ -73,7 +74,8 @@ namespace NanoTcp.Firmware
                 case 22: return c.TcpKeepAliveProbes;
                 case 23: return c.TcpConnectionsEstablished;
                 case 24: return c.TcpConnectionsTimedOut;
-                default: return c.TcpTimeWaitReclaimed;
+                case 25: return c.TcpTimeWaitReclaimed;
+                default: return c.TcpOrphansReclaimed;
             }
         }
 
