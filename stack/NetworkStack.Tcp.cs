@@ -46,6 +46,7 @@ namespace NanoTcp
             _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
             _nextEphemeral = 0;
+            InitializeSynCookies();
         }
 
         private static int Positive(int value, int minimum)
@@ -118,6 +119,7 @@ namespace NanoTcp
             seg.Window = TcpHeader.Window(f, o);
             seg.Mss = TcpHeader.MssOption(f, o);
             seg.Buffer = f;
+            seg.SourceMacOffset = EthernetFrame.SourceField;
             int headerLength = TcpHeader.HeaderLength(f, o);
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
@@ -138,8 +140,9 @@ namespace NanoTcp
                 t.Free();
                 t = null;
             }
-            // A SYN to a listener (new or repeated): its frame tells where the peer's next hop is (passive open).
-            if (listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && (t == null || (t.State == TcpState.SynReceived && t.Listener >= 0)))
+            // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
+            // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
+            if (t != null && listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -158,6 +161,7 @@ namespace NanoTcp
             }
             if (seg.Has(TcpFlags.Ack))
             {
+                if (CookieAckInput(listener, seg)) return;
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return;
@@ -174,10 +178,11 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.NoRoute, seg.Buffer, 0, 0);
                 return;
             }
-            // A full backlog drops the SYN silently so the client's retransmission can succeed later (lwIP, Linux).
-            if (BacklogCount(listener) >= _listenBacklog[listener])
+            // A full backlog or a shortage of slots: a SYN cookie, or a silent drop so the client's retransmission
+            // can succeed later (lwIP, Linux) when cookies are off (Tcp/SynFloodDefence.cs).
+            if (!HalfOpenAllowed(listener))
             {
-                _ctx.Drop(DropReason.TcpBacklogFull, seg.Buffer, 0, 0);
+                SynUnderPressure(listener, seg);
                 return;
             }
             TcpConnection t = AllocateTcb();
@@ -186,23 +191,14 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpNoSlot, seg.Buffer, 0, 0);
                 return;
             }
+            // The SYN's frame tells where the peer's next hop is, so the SYN+ACK needs no resolution round trip.
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
             t.OpenPassive(seg, listener, ++_backlogSequence, NextIsn(seg.SourceIp, seg.SourcePort, seg.DestinationPort));
         }
 
         private uint NextIsn(uint remoteIp, int remotePort, int localPort)
         {
             return _isn.Next(_if.Ip, localPort, remoteIp, remotePort, _ctx.Now);
-        }
-
-        private int BacklogCount(int listener)
-        {
-            int n = 0;
-            for (int i = _activeCount - 1; i >= 0; i--)
-            {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.Listener == listener) n++;
-            }
-            return n;
         }
 
         /// <summary>ICMP protocol/port unreachable quoting a segment of ours (see NetworkStack.Icmp.cs).</summary>

@@ -128,7 +128,8 @@ namespace NanoTcp.Tcp
             if (State == TcpState.SynReceived)
             {
                 // SND.UNA < SEG.ACK =< SND.NXT completes the handshake; anything else gets RST <SEQ=SEG.ACK> (S7).
-                if (SequenceNumber.Le(ack, SndUna) || SequenceNumber.Gt(ack, SndMax))
+                // A cookie we sent for this SYN before the slot existed also completes it (AdoptCookie).
+                if ((SequenceNumber.Le(ack, SndUna) || SequenceNumber.Gt(ack, SndMax)) && !AdoptCookie(seg))
                 {
                     _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                     SendReset(ack);

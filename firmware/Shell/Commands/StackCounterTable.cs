@@ -7,7 +7,7 @@ namespace NanoTcp.Firmware
     public static class StackCounterTable
     {
         /// <summary>Number of plain counters.</summary>
-        public const int Count = 27;
+        public const int Count = 30;
 
         /// <summary>Name of counter <paramref name="index"/>.</summary>
         public static string Name(int index)
@@ -40,7 +40,10 @@ namespace NanoTcp.Firmware
                 case 23: return "tcp_connections_established";
                 case 24: return "tcp_connections_timed_out";
                 case 25: return "tcp_time_wait_reclaimed";
-                default: return "tcp_orphans_reclaimed";
+                case 26: return "tcp_orphans_reclaimed";
+                case 27: return "tcp_syn_cookies_sent";
+                case 28: return "tcp_syn_cookies_validated";
+                default: return "tcp_syn_cookies_rejected";
             }
         }
 
@@ -75,7 +78,10 @@ namespace NanoTcp.Firmware
                 case 23: return c.TcpConnectionsEstablished;
                 case 24: return c.TcpConnectionsTimedOut;
                 case 25: return c.TcpTimeWaitReclaimed;
-                default: return c.TcpOrphansReclaimed;
+                case 26: return c.TcpOrphansReclaimed;
+                case 27: return c.TcpSynCookiesSent;
+                case 28: return c.TcpSynCookiesValidated;
+                default: return c.TcpSynCookiesRejected;
             }
         }
 
