@@ -56,6 +56,8 @@ namespace NanoTcp
         ArpUnresolved,
         /// <summary>The link refused a frame we sent (TCP data and FIN are retransmitted by the RTO; an owed ACK is retried next Poll).</summary>
         LinkTransmitFailed,
+        /// <summary>SYN from an off-subnet source while no gateway is configured: there is no route to answer it.</summary>
+        NoRoute,
         /// <summary>Not a drop reason: the number of reasons (array size).</summary>
         Count,
     }

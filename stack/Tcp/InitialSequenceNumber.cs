@@ -8,6 +8,13 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class InitialSequenceNumber : IInitialSequenceNumbers
     {
+        /// <summary>Hash domain of RFC 6528 ISNs.</summary>
+        public const int DomainIsn = 0;
+        /// <summary>Hash domain of the RFC 6056 §3.3.3 ephemeral port offset.</summary>
+        public const int DomainEphemeralPort = 1;
+        /// <summary>Hash domain of RFC 4987 §3.6 SYN cookies (<see cref="SynCookie"/>).</summary>
+        public const int DomainSynCookie = 2;
+
         private readonly ulong _k0;
         private readonly ulong _k1;
 
@@ -21,10 +28,31 @@ namespace NanoTcp.Tcp
         /// <inheritdoc />
         public uint Next(uint localIp, int localPort, uint remoteIp, int remotePort, long nowMs)
         {
+            return Hash(localIp, localPort, remoteIp, remotePort, DomainIsn) + (uint)(nowMs * 250);
+        }
+
+        /// <summary>
+        /// F(localip, localport, remoteip, remoteport, secretkey) of RFC 6528, with <paramref name="domain"/> (0..255)
+        /// separating the other uses of the same key (the Domain constants) so their outputs are unrelated; domain 0
+        /// gives the ISN hash unchanged.
+        /// </summary>
+        public uint Hash(uint localIp, int localPort, uint remoteIp, int remotePort, int domain)
+        {
             ulong m0 = ((ulong)localIp << 32) | remoteIp;
-            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
-            uint f = (uint)SipHash24(m0, m1);
-            return f + (uint)(nowMs * 250);
+            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(domain & 0xFF) << 40) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
+            return (uint)SipHash24(m0, m1, 0, 2);
+        }
+
+        /// <summary>
+        /// As <see cref="Hash(uint,int,uint,int,int)"/> with two more 32-bit inputs (a third message word), for
+        /// values that must be bound to the 4-tuple (SYN cookies: the client's ISN, the time counter, the MSS).
+        /// </summary>
+        public uint Hash(uint localIp, int localPort, uint remoteIp, int remotePort, int domain, uint a, uint b)
+        {
+            ulong m0 = ((ulong)localIp << 32) | remoteIp;
+            ulong m1 = ((ulong)(uint)(domain & 0xFF) << 40) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
+            ulong m2 = ((ulong)a << 32) | b;
+            return (uint)SipHash24(m0, m1, m2, 3);
         }
 
         private static ulong ReadKey(byte[] secret, int offset)
@@ -39,7 +67,8 @@ namespace NanoTcp.Tcp
             return v;
         }
 
-        private ulong SipHash24(ulong m0, ulong m1)
+        /// <summary>SipHash-2-4 over <paramref name="words"/> (2 or 3) 64-bit message words, the last carrying the length tag.</summary>
+        private ulong SipHash24(ulong m0, ulong m1, ulong m2, int words)
         {
             ulong v0 = _k0 ^ 0x736f6d6570736575UL;
             ulong v1 = _k1 ^ 0x646f72616e646f6dUL;
@@ -47,6 +76,11 @@ namespace NanoTcp.Tcp
             ulong v3 = _k1 ^ 0x7465646279746573UL;
             Compress(ref v0, ref v1, ref v2, ref v3, m0);
             Compress(ref v0, ref v1, ref v2, ref v3, m1);
+            if (words > 2)
+            {
+                Compress(ref v0, ref v1, ref v2, ref v3, m2);
+                Compress(ref v0, ref v1, ref v2, ref v3, (ulong)24 << 56); // 24 bytes: the final length block
+            }
             v2 ^= 0xFF;
             for (int i = 0; i < 4; i++) Round(ref v0, ref v1, ref v2, ref v3);
             return v0 ^ v1 ^ v2 ^ v3;

@@ -70,7 +70,10 @@ namespace NanoTcp.Tcp
                 int unsent = queued - sentData;
                 if (unsent <= 0)
                 {
-                    if (finAllowed && SndNxt == FinSeq)
+                    // A bare FIN needs room in the window like data (its sequence number would be outside a
+                    // zero window); a shut window is the persist timer's job (RFC 9293 §3.8.6.1).
+                    if (finAllowed && SndNxt == FinSeq && SndWnd == 0) ArmPersist();
+                    else if (finAllowed && SndNxt == FinSeq)
                     {
                         any = SendSegmentAt(SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
                     }
