@@ -8,7 +8,9 @@ namespace NanoTcp.Tcp
     internal sealed class RetransmissionTimer
     {
         private const int ClockGranularityMs = 1;
-        private int _initialMs, _minMs, _maxMs;
+        // The limits are the stack's (StackConfig.InitialRtoMs/MinRtoMs/MaxRtoMs), read where needed rather than
+        // copied: on nanoCLR each field is a 12-byte heap block in every connection slot.
+        private StackConfig _limits;
 
         /// <summary>Smoothed RTT in ms (0 before the first sample).</summary>
         public int SrttMs;
@@ -18,11 +20,9 @@ namespace NanoTcp.Tcp
         public int RtoMs;
         private bool _hasSample;
 
-        public void Configure(int initialMs, int minMs, int maxMs)
+        public void Configure(StackConfig limits)
         {
-            _initialMs = initialMs;
-            _minMs = minMs;
-            _maxMs = maxMs;
+            _limits = limits;
             Reset();
         }
 
@@ -32,7 +32,7 @@ namespace NanoTcp.Tcp
             SrttMs = 0;
             RttVarMs = 0;
             _hasSample = false;
-            RtoMs = Clamp(_initialMs);
+            RtoMs = Clamp(_limits.InitialRtoMs);
         }
 
         /// <summary>Adds one round-trip measurement (RFC 6298 §2.2 and §2.3, alpha = 1/8, beta = 1/4).</summary>
@@ -59,7 +59,8 @@ namespace NanoTcp.Tcp
         /// <summary>RFC 6298 §5.7: after the SYN timed out, data starts with RTO = 3 s (if the RTO is below that).</summary>
         public void RestartAfterSynTimeout()
         {
-            if (RtoMs < SynTimeoutRtoMs) RtoMs = SynTimeoutRtoMs > _maxMs ? _maxMs : SynTimeoutRtoMs;
+            int max = _limits.MaxRtoMs;
+            if (RtoMs < SynTimeoutRtoMs) RtoMs = SynTimeoutRtoMs > max ? max : SynTimeoutRtoMs;
         }
 
         private const int SynTimeoutRtoMs = 3000;
@@ -67,21 +68,23 @@ namespace NanoTcp.Tcp
         /// <summary>Doubles the RTO after a timeout (RFC 6298 §5.5), up to the maximum.</summary>
         public void Backoff()
         {
-            RtoMs = RtoMs >= _maxMs / 2 ? _maxMs : Clamp(RtoMs * 2);
+            int max = _limits.MaxRtoMs;
+            RtoMs = RtoMs >= max / 2 ? max : Clamp(RtoMs * 2);
         }
 
         /// <summary>The RTO shifted left by <paramref name="shift"/> (persist and keepalive backoff), capped at the maximum.</summary>
         public int BackedOff(int shift)
         {
-            int v = RtoMs;
-            for (int i = 0; i < shift && v < _maxMs; i++) v *= 2;
-            return v > _maxMs ? _maxMs : v;
+            int v = RtoMs, max = _limits.MaxRtoMs;
+            for (int i = 0; i < shift && v < max; i++) v *= 2;
+            return v > max ? max : v;
         }
 
         private int Clamp(int ms)
         {
-            if (ms < _minMs) return _minMs;
-            return ms > _maxMs ? _maxMs : ms;
+            int min = _limits.MinRtoMs, max = _limits.MaxRtoMs;
+            if (ms < min) return min;
+            return ms > max ? max : ms;
         }
     }
 }

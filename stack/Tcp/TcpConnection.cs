@@ -74,8 +74,7 @@ namespace NanoTcp.Tcp
             SendBuffer = new ByteRing(sendBuffer);
             ReceiveBuffer = new ByteRing(receiveBuffer);
             Reassembly = new ReassemblyTable(outOfOrderRanges);
-            StackConfig cfg = ctx.Config;
-            Rto.Configure(cfg.InitialRtoMs, cfg.MinRtoMs, cfg.MaxRtoMs);
+            Rto.Configure(ctx.Config);
             Reset(1);
         }
 
