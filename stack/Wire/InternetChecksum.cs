@@ -38,13 +38,21 @@ namespace NanoTcp.Wire
             {
                 total += BitConverter.ToUInt64(b, i) % m;
             }
+            // A 32-bit word holds two 16-bit words and its value is below 2^32: no remainder needed (a 20-byte
+            // header is two 64-bit words and this one).
+            if (i + 4 <= end)
+            {
+                total += BitConverter.ToUInt32(b, i);
+                i += 4;
+            }
             // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
             // machine is little-endian (an odd last byte is then the low byte of a zero-padded word).
             bool little = BitConverter.IsLittleEndian;
             int high = little ? 8 : 0, low = little ? 0 : 8;
-            for (; i + 2 <= end; i += 2)
+            if (i + 2 <= end)
             {
                 total += (uint)((b[i] << low) | (b[i + 1] << high));
+                i += 2;
             }
             if (i < end) total += (uint)(b[i] << low);
 
