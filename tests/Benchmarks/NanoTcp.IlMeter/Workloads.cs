@@ -227,7 +227,7 @@ namespace NanoTcp.IlMeter
             var order = new List<int>();
             for (int i = 0; i < r.MethodIl.Length && i < Meter.MethodNames.Count; i++) if (r.MethodIl[i] > 0) order.Add(i);
             order.Sort((x, y) => r.MethodIl[y].CompareTo(r.MethodIl[x]));
-            for (int k = 0; k < order.Count && k < 25; k++)
+            for (int k = 0; k < order.Count && k < 80; k++)
             {
                 Console.WriteLine("profile." + name + "." + Meter.MethodNames[order[k]] + "=" + Round((double)r.MethodIl[order[k]] / per));
             }
