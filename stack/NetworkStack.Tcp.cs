@@ -238,10 +238,11 @@ namespace NanoTcp
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
         private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
+            int ports = TcpConnection.PackPorts(localPort, remotePort);
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.LocalPort == localPort && t.RemotePort == remotePort && t.RemoteIp == remoteIp) return t;
+                if (t != null && t.State != TcpState.Closed && t.Ports == ports && t.RemoteIp == remoteIp) return t;
             }
             return null;
         }

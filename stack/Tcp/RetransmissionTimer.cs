@@ -14,11 +14,10 @@ namespace NanoTcp.Tcp
 
         /// <summary>Smoothed RTT in ms (0 before the first sample).</summary>
         public int SrttMs;
-        /// <summary>RTT variation in ms.</summary>
+        /// <summary>RTT variation in ms; -1 before the first sample (so no separate flag takes a heap block).</summary>
         public int RttVarMs;
         /// <summary>The current RTO in ms, backoff included.</summary>
         public int RtoMs;
-        private bool _hasSample;
 
         public void Configure(StackConfig limits)
         {
@@ -30,8 +29,7 @@ namespace NanoTcp.Tcp
         public void Reset()
         {
             SrttMs = 0;
-            RttVarMs = 0;
-            _hasSample = false;
+            RttVarMs = -1;
             RtoMs = Clamp(_limits.InitialRtoMs);
         }
 
@@ -39,11 +37,10 @@ namespace NanoTcp.Tcp
         public void AddSample(int rttMs)
         {
             if (rttMs < 0) rttMs = 0;
-            if (!_hasSample)
+            if (RttVarMs < 0)
             {
                 SrttMs = rttMs;
                 RttVarMs = rttMs / 2;
-                _hasSample = true;
             }
             else
             {

@@ -22,15 +22,42 @@ namespace NanoTcp.Tcp
         public int Handle;
         public TcpState State;
         /// <summary>Listener index while the connection waits in a backlog (-1 once accepted or for active opens).</summary>
-        public int Listener;
+        public int Listener
+        {
+            get { return (short)_listenerAndError; }
+            set { _listenerAndError = (_listenerAndError & ~0xFFFF) | (value & 0xFFFF); }
+        }
         /// <summary>Order of arrival in the backlog (Accept takes the oldest), then the time TIME-WAIT began (reclaim the oldest).</summary>
         public long Since;
-        public int LastError;
+        /// <summary>Why the connection ended (a <see cref="TcpError"/> constant).</summary>
+        public int LastError
+        {
+            get { return _listenerAndError >> 16; }
+            set { _listenerAndError = (_listenerAndError & 0xFFFF) | (value << 16); }
+        }
+        // Listener index (a listener handle holds 8 bits of it) in the low 16 bits, LastError (a small negative
+        // constant) in the high 16 bits, both signed: one 12-byte heap block on nanoCLR instead of two.
+        private int _listenerAndError;
 
-        // Endpoints.
-        public int LocalPort;
+        // Endpoints. Both ports in one field, local in the high 16 bits: the demultiplexer compares them at once.
         public uint RemoteIp;
-        public int RemotePort;
+        public int Ports;
+        public int LocalPort
+        {
+            get { return (Ports >> 16) & 0xFFFF; }
+            set { Ports = (Ports & 0xFFFF) | (value << 16); }
+        }
+        public int RemotePort
+        {
+            get { return Ports & 0xFFFF; }
+            set { Ports = (int)((uint)Ports & 0xFFFF0000) | (value & 0xFFFF); }
+        }
+
+        /// <summary>The value <see cref="Ports"/> has for this pair of ports.</summary>
+        public static int PackPorts(int localPort, int remotePort)
+        {
+            return (localPort << 16) | (remotePort & 0xFFFF);
+        }
 
         // Send sequence variables (RFC 9293 §3.3.1) plus SND.MAX, the highest sequence number sent.
         public uint Iss, SndUna, SndNxt, SndMax, SndWl1, SndWl2;
