@@ -129,7 +129,8 @@ namespace NanoTcp
             if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
 
             TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
-            int listener = FindListenerByPort(seg.DestinationPort);
+            // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
+            int listener = t == null || seg.Has(TcpFlags.Syn) ? FindListenerByPort(seg.DestinationPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
