@@ -56,15 +56,11 @@ namespace NanoTcp.Wire
             }
             if (i < end) total += (uint)(b[i] << low);
 
-            uint folded = Fold(total);
+            // One remainder instead of a fold loop: it differs from the folded sum only when that is 0xFFFF (a non-zero
+            // multiple of 0xFFFF), which the zero test below turns back into 0xFFFF.
+            uint folded = (uint)(total % m);
             if (folded == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
             return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
-        }
-
-        private static uint Fold(ulong sum)
-        {
-            while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
-            return (uint)sum;
         }
 
         private static uint Fold(uint sum)
