@@ -57,7 +57,8 @@ namespace NanoTcp.Tcp
 
         public void StopAll()
         {
-            for (int i = 0; i < Count; i++) _at[i] = Off;
+            long[] at = _at;
+            at[0] = at[1] = at[2] = at[3] = at[4] = at[5] = Off; // Count (6) entries, unrolled: runs at every Reset
             _next = Off;
         }
 
