@@ -80,13 +80,16 @@ namespace NanoTcp.Tcp
         /// <summary>The earliest armed deadline, <see cref="Off"/> when none is.</summary>
         public long Next() { return _next; }
 
+        // Unrolled over the Count (6) timers: it runs whenever the earliest timer stops or fires.
         private long Earliest()
         {
-            long next = Off;
-            for (int i = 0; i < Count; i++)
-            {
-                if (_at[i] < next) next = _at[i];
-            }
+            long[] at = _at;
+            long next = at[0];
+            if (at[1] < next) next = at[1];
+            if (at[2] < next) next = at[2];
+            if (at[3] < next) next = at[3];
+            if (at[4] < next) next = at[4];
+            if (at[5] < next) next = at[5];
             return next;
         }
     }
