@@ -134,7 +134,8 @@ namespace NanoTcp
             if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
 
             TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
-            int listener = FindListenerByPort(seg.DestinationPort);
+            // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
+            int listener = t == null || seg.Has(TcpFlags.Syn) ? FindListenerByPort(seg.DestinationPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
@@ -244,10 +245,11 @@ namespace NanoTcp
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
         private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
+            int ports = TcpConnection.PackPorts(localPort, remotePort);
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.LocalPort == localPort && t.RemotePort == remotePort && t.RemoteIp == remoteIp) return t;
+                if (t != null && t.State != TcpState.Closed && t.Ports == ports && t.RemoteIp == remoteIp) return t;
             }
             return null;
         }

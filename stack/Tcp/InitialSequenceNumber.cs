@@ -94,17 +94,16 @@ namespace NanoTcp.Tcp
             v0 ^= m;
         }
 
+        // The rotations are written out (x << b | x >> 64 - b) rather than called: on nanoCLR every call is an
+        // interpreter frame, and a Round has six of them.
         private static void Round(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3)
         {
-            v0 += v1; v1 = Rotl(v1, 13); v1 ^= v0; v0 = Rotl(v0, 32);
-            v2 += v3; v3 = Rotl(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Rotl(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Rotl(v1, 17); v1 ^= v2; v2 = Rotl(v2, 32);
-        }
-
-        private static ulong Rotl(ulong x, int b)
-        {
-            return (x << b) | (x >> (64 - b));
+            ulong a = v0, b = v1, c = v2, d = v3;
+            a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
+            c += d; d = (d << 16) | (d >> 48); d ^= c;
+            a += d; d = (d << 21) | (d >> 43); d ^= a;
+            c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
+            v0 = a; v1 = b; v2 = c; v3 = d;
         }
     }
 }

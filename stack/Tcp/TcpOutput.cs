@@ -60,6 +60,7 @@ namespace NanoTcp.Tcp
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
+            if (SendBuffer.Count == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
             bool any = false;
             bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             for (int guard = 0; guard < 64; guard++)
