@@ -56,6 +56,8 @@ namespace NanoTcp
         ArpUnresolved,
         /// <summary>The link refused a frame we sent (TCP data and FIN are retransmitted by the RTO; an owed ACK is retried next Poll).</summary>
         LinkTransmitFailed,
+        /// <summary>SYN from an off-subnet source while no gateway is configured: there is no route to answer it.</summary>
+        NoRoute,
         /// <summary>UDP header truncated, length field out of range, or destination port 0 (RFC 768).</summary>
         UdpMalformed,
         /// <summary>UDP checksum wrong (RFC 1122 4.1.3.4: silently discard).</summary>

@@ -140,7 +140,12 @@ namespace NanoTcp
         /// <summary>Sends Tx[0..length), padded to the Ethernet minimum. False when the link refused it.</summary>
         private bool Transmit(int length)
         {
-            while (length < EthernetFrame.MinimumLength) Tx[length++] = 0;
+            if (length < EthernetFrame.MinimumLength)
+            {
+                // Pad short frames (ACKs, ARP) with zeros natively rather than byte by byte in the interpreter.
+                System.Array.Clear(Tx, length, EthernetFrame.MinimumLength - length);
+                length = EthernetFrame.MinimumLength;
+            }
             bool ok = IsUp && _link.Transmit(Tx, 0, length);
             if (ok) _ctx.Counters.FramesSent++;
             if (_ctx.Tracer != null) _ctx.Tracer.FrameSent(Tx, 0, length, ok, _ctx.Now);

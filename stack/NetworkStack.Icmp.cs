@@ -113,7 +113,16 @@ namespace NanoTcp
             }
             byte[] tx = _if.Tx;
             int data = NetworkInterface.IpPayloadOffset + IcmpEcho.HeaderLength;
-            for (int i = 0; i < _echoLength; i++) tx[data + i] = (byte)('a' + i % 23);
+            // The pattern 'a'..'w' repeats every 23 bytes: write it once, then double it with Array.Copy (native
+            // on nanoCLR) instead of computing every byte in the interpreter.
+            int filled = _echoLength < 23 ? _echoLength : 23;
+            for (int i = 0; i < filled; i++) tx[data + i] = (byte)('a' + i);
+            while (filled < _echoLength)
+            {
+                int chunk = _echoLength - filled < filled ? _echoLength - filled : filled;
+                System.Array.Copy(tx, data, tx, data + filled, chunk);
+                filled += chunk;
+            }
             IcmpEcho.Write(tx, NetworkInterface.IpPayloadOffset, IcmpEcho.TypeEchoRequest, _echoId, _echoSeq, _echoLength);
             int result = _if.SendIpv4(_echoIp, Ipv4Packet.ProtocolIcmp, IcmpEcho.HeaderLength + _echoLength);
             if (result == NetworkInterface.Waiting)

@@ -14,6 +14,8 @@ namespace NanoTcp
         private const int ListenerFlag = 0x40000000;
 
         private IInitialSequenceNumbers _isn;
+        /// <summary>SipHash keyed with IsnSecret: RFC 6528 ISNs (unless IsnSource replaces them), RFC 6056 ports.</summary>
+        private InitialSequenceNumber _keyedHash;
         private TcpConnection[] _tcbs;
         /// <summary>Slots in use, first <see cref="_activeCount"/> entries; freed slots leave it lazily (ActiveAt).</summary>
         private int[] _active;
@@ -23,6 +25,7 @@ namespace NanoTcp
         private int[] _listenBacklog;
         private int[] _listenGeneration;
         private long _backlogSequence;
+        /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
 
         private void InitializeTcp(StackConfig cfg)
@@ -42,7 +45,8 @@ namespace NanoTcp
             for (int i = 0; i < listeners; i++) _listenGeneration[i] = 1;
             _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
-            _nextEphemeral = cfg.EphemeralPortFirst;
+            _nextEphemeral = 0;
+            InitializeSynCookies();
         }
 
         private static int Positive(int value, int minimum)
@@ -129,6 +133,7 @@ namespace NanoTcp
             seg.Window = TcpHeader.Window(f, o);
             seg.Mss = TcpHeader.MssOption(f, o);
             seg.Buffer = f;
+            seg.SourceMacOffset = EthernetFrame.SourceField;
             int headerLength = TcpHeader.HeaderLength(f, o);
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
@@ -143,14 +148,16 @@ namespace NanoTcp
             if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
 
             TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
-            int listener = FindListenerByPort(seg.DestinationPort);
+            // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
+            int listener = t == null || seg.Has(TcpFlags.Syn) ? FindListenerByPort(seg.DestinationPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
                 t = null;
             }
-            // A SYN to a listener (new or repeated): its frame tells where the peer's next hop is (passive open).
-            if (listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && (t == null || (t.State == TcpState.SynReceived && t.Listener >= 0)))
+            // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
+            // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
+            if (t != null && listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -169,6 +176,7 @@ namespace NanoTcp
             }
             if (seg.Has(TcpFlags.Ack))
             {
+                if (CookieAckInput(listener, seg)) return;
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return;
@@ -178,10 +186,18 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
             }
-            // A full backlog drops the SYN silently so the client's retransmission can succeed later (lwIP, Linux).
-            if (BacklogCount(listener) >= _listenBacklog[listener])
+            // No route back (off-subnet source, no gateway): answering via the frame's source MAC would make a
+            // connection that can never resolve its next hop again (RFC 1122 4.2.3.5); drop like a routerless host.
+            if (_if.NextHop(seg.SourceIp) == 0)
             {
-                _ctx.Drop(DropReason.TcpBacklogFull, seg.Buffer, 0, 0);
+                _ctx.Drop(DropReason.NoRoute, seg.Buffer, 0, 0);
+                return;
+            }
+            // A full backlog or a shortage of slots: a SYN cookie, or a silent drop so the client's retransmission
+            // can succeed later (lwIP, Linux) when cookies are off (Tcp/SynFloodDefence.cs).
+            if (!HalfOpenAllowed(listener))
+            {
+                SynUnderPressure(listener, seg);
                 return;
             }
             TcpConnection t = AllocateTcb();
@@ -190,23 +206,14 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpNoSlot, seg.Buffer, 0, 0);
                 return;
             }
+            // The SYN's frame tells where the peer's next hop is, so the SYN+ACK needs no resolution round trip.
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
             t.OpenPassive(seg, listener, ++_backlogSequence, NextIsn(seg.SourceIp, seg.SourcePort, seg.DestinationPort));
         }
 
         private uint NextIsn(uint remoteIp, int remotePort, int localPort)
         {
             return _isn.Next(_if.Ip, localPort, remoteIp, remotePort, _ctx.Now);
-        }
-
-        private int BacklogCount(int listener)
-        {
-            int n = 0;
-            for (int i = _activeCount - 1; i >= 0; i--)
-            {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.Listener == listener) n++;
-            }
-            return n;
         }
 
         /// <summary>ICMP protocol/port unreachable quoting a segment of ours (see NetworkStack.Icmp.cs).</summary>
@@ -252,10 +259,11 @@ namespace NanoTcp
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
         private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
+            int ports = TcpConnection.PackPorts(localPort, remotePort);
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.LocalPort == localPort && t.RemotePort == remotePort && t.RemoteIp == remoteIp) return t;
+                if (t != null && t.State != TcpState.Closed && t.Ports == ports && t.RemoteIp == remoteIp) return t;
             }
             return null;
         }
@@ -270,7 +278,10 @@ namespace NanoTcp
             return false;
         }
 
-        /// <summary>A free slot, reclaiming the oldest TIME-WAIT connection when none is free; null if none.</summary>
+        /// <summary>
+        /// A free slot, reclaiming the oldest TIME-WAIT connection, else an orphan in LAST-ACK or CLOSING, when none
+        /// is free; null if none.
+        /// </summary>
         private TcpConnection AllocateTcb()
         {
             for (int i = 0; i < _tcbs.Length; i++)
@@ -278,6 +289,8 @@ namespace NanoTcp
                 if (!_tcbs[i].InUse) return Claim(_tcbs[i]);
             }
             TcpConnection reclaimed = ReclaimOldestTimeWait();
+            if (reclaimed == null) reclaimed = ReclaimOrphan(TcpState.LastAck);
+            if (reclaimed == null) reclaimed = ReclaimOrphan(TcpState.Closing);
             return reclaimed == null ? null : Claim(reclaimed);
         }
 
@@ -297,7 +310,8 @@ namespace NanoTcp
         /// <summary>
         /// Slot reuse when every slot is busy (RFC 6191 spirit; lwIP's tcp_alloc and uIP do the same): the connection
         /// that has been in TIME-WAIT the longest is freed for the new one. Connections in any other state are never
-        /// evicted: a SYN is then dropped (counted, no RST, the client retries) and Connect returns NoFreeSlot.
+        /// evicted except orphans in LAST-ACK/CLOSING (<see cref="ReclaimOrphan"/>): a SYN is then dropped (counted,
+        /// no RST, the client retries) and Connect returns NoFreeSlot.
         /// </summary>
         private TcpConnection ReclaimOldestTimeWait()
         {
@@ -311,6 +325,26 @@ namespace NanoTcp
             _ctx.Counters.TcpTimeWaitReclaimed++;
             oldest.Free();
             return oldest;
+        }
+
+        /// <summary>
+        /// Next after TIME-WAIT (lwIP tcp_alloc does the same): a connection the application has closed that only
+        /// waits for the ACK of its FIN (LAST-ACK, CLOSING) carries nothing anyone will read; the one that has
+        /// retransmitted its FIN the most is reset and freed. Connections the application holds are never taken.
+        /// </summary>
+        private TcpConnection ReclaimOrphan(TcpState state)
+        {
+            TcpConnection victim = null;
+            for (int i = 0; i < _tcbs.Length; i++)
+            {
+                TcpConnection t = _tcbs[i];
+                if (t.InUse && t.State == state && t.UserClosed && (victim == null || t.Retries > victim.Retries)) victim = t;
+            }
+            if (victim == null) return null;
+            _ctx.Counters.TcpOrphansReclaimed++;
+            victim.QueueReset();
+            victim.Free();
+            return victim;
         }
 
         private int CountFreeSlots()

@@ -40,7 +40,8 @@ namespace NanoTcp
             _ctx.Interface = _if;
             int maxMss = frame - NetworkInterface.IpPayloadOffset - TcpHeader.MinLength;
             _ctx.Mss = cfg.Mss < 64 ? 64 : (cfg.Mss > maxMss ? maxMss : cfg.Mss);
-            _isn = cfg.IsnSource ?? new InitialSequenceNumber(cfg.IsnSecret ?? RandomSecret());
+            _keyedHash = new InitialSequenceNumber(cfg.IsnSecret ?? RandomSecret());
+            _isn = cfg.IsnSource ?? _keyedHash;
             InitializeTcp(cfg);
             LanConfig lan = cfg.Lan ?? new LanConfig();
             if (cfg.Lan == null) cfg.Lan = lan;

@@ -43,6 +43,24 @@ namespace NanoTcp
         /// <summary>Largest backlog a listener may ask for (connections in SYN-RECEIVED or waiting for Accept). Default 4.</summary>
         public int MaxBacklog = 4;
 
+        /// <summary>
+        /// Connection slots half-open (SYN-RECEIVED) entries may never take: a SYN that arrives when no more than
+        /// this many slots are available (free, a reclaimable TIME-WAIT, or an orphan in LAST-ACK/CLOSING) gets a
+        /// SYN cookie instead of a slot (<see cref="SynCookies"/>). So a flooded listener cannot take the slots that
+        /// <c>Connect</c>, other listeners and completed (cookie) handshakes need. Capped at a quarter of
+        /// <see cref="ConnectionSlots"/>. Default 2 (RFC 4987 §3.2-§3.4 discuss backlog sizing; this reserve is our
+        /// own policy).
+        /// </summary>
+        public int HalfOpenReserve = 2;
+
+        /// <summary>
+        /// Answer SYNs that may not take a slot (backlog full, or slots short: <see cref="HalfOpenReserve"/>) with
+        /// SYN cookies (RFC 4987 §3.6) instead of dropping them. A cookie connection carries only a coarse MSS
+        /// (one of 8 values, rounded down) and no window scale, SACK or timestamps (the stack uses none), and its
+        /// SYN+ACK is never retransmitted (the client's SYN retransmission asks again). Default true.
+        /// </summary>
+        public bool SynCookies = true;
+
         /// <summary>Per-connection send buffer in bytes (unacknowledged + unsent data). Default 4096.</summary>
         public int SendBufferSize = 4096;
 

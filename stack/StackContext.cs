@@ -20,6 +20,8 @@ namespace NanoTcp
         public NetworkInterface Interface;
         /// <summary>RSTs queued by API calls (Abort, Close with unread data); the next Poll sends them.</summary>
         public ResetQueue Resets;
+        /// <summary>RFC 4987 §3.6 SYN cookies (keyed with IsnSecret): made by the listeners, honoured by SYN-RECEIVED too.</summary>
+        public SynCookie Cookies;
         /// <summary>
         /// An API call queued work (data, FIN, a window update, a SYN, a RST, a ping): the next Poll must run now,
         /// whatever deadline the last Poll returned. Cleared by Poll.

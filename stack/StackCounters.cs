@@ -60,6 +60,14 @@ namespace NanoTcp
         public long TcpConnectionsTimedOut;
         /// <summary>TIME-WAIT slots reclaimed early because every slot was busy.</summary>
         public long TcpTimeWaitReclaimed;
+        /// <summary>Orphaned LAST-ACK/CLOSING connections reset and reclaimed because every slot was busy.</summary>
+        public long TcpOrphansReclaimed;
+        /// <summary>SYN+ACKs sent with a SYN cookie instead of a half-open slot (RFC 4987 §3.6).</summary>
+        public long TcpSynCookiesSent;
+        /// <summary>ACKs whose cookie was valid (the connection was created, or refused with a RST when the backlog was full).</summary>
+        public long TcpSynCookiesValidated;
+        /// <summary>ACKs to a listener, shortly after cookies were sent, that carried no valid cookie (answered with a RST).</summary>
+        public long TcpSynCookiesRejected;
 
         /// <summary>Frames dropped for one reason.</summary>
         public long Drops(DropReason reason)
@@ -99,7 +107,8 @@ namespace NanoTcp
             TcpSegmentsReceived = TcpSegmentsSent = TcpRetransmissions = TcpFastRetransmits = TcpTimeouts = 0;
             TcpRstSent = TcpRstReceived = TcpChallengeAcks = TcpChallengeAcksSuppressed = 0;
             TcpOutOfOrderKept = TcpDuplicateData = TcpPersistProbes = TcpKeepAliveProbes = 0;
-            TcpConnectionsEstablished = TcpConnectionsTimedOut = TcpTimeWaitReclaimed = 0;
+            TcpConnectionsEstablished = TcpConnectionsTimedOut = TcpTimeWaitReclaimed = TcpOrphansReclaimed = 0;
+            TcpSynCookiesSent = TcpSynCookiesValidated = TcpSynCookiesRejected = 0;
         }
     }
 }

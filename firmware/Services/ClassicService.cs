@@ -3,7 +3,8 @@ namespace NanoTcp.Firmware
     /// <summary>
     /// Base of the small RFC test services (echo, discard, chargen): one listener, a fixed number of connections,
     /// a scratch buffer shared by every service (steps never interleave: each one is done with it before it returns), and the common endings — the peer's FIN is answered with our FIN (Close) and a
-    /// reset or timeout releases the stack slot. A connection beyond the limit is closed at once.
+            /// reset or timeout releases the stack slot. Only what can be served is accepted: further connections wait in
+    /// the stack's backlog (whose limit, with SYN cookies, refuses the rest with a RST), never accepted and dropped.
     /// </summary>
     public abstract class ClassicService
     {
@@ -127,15 +128,11 @@ namespace NanoTcp.Firmware
         private void Accept()
         {
             if (Listener < 0) return;
-            int connection;
-            while ((connection = Stack.Accept(Listener)) >= 0)
+            int index;
+            while ((index = FreeIndex()) >= 0)
             {
-                int index = FreeIndex();
-                if (index < 0)
-                {
-                    Stack.Close(connection);
-                    continue;
-                }
+                int connection = Stack.Accept(Listener);
+                if (connection < 0) return;
                 _connections[index] = connection;
                 ConnectionsServed++;
                 OnAccepted(index);

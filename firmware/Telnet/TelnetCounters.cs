@@ -4,12 +4,10 @@ namespace NanoTcp.Firmware
     public sealed class TelnetCounters
     {
         /// <summary>Number of counters.</summary>
-        public const int Count = 9;
+        public const int Count = 8;
 
         /// <summary>Connections given a session.</summary>
         public long SessionsOpened;
-        /// <summary>Connections refused because every session was busy.</summary>
-        public long SessionsRefused;
         /// <summary>Successful logins.</summary>
         public long Logins;
         /// <summary>Wrong passwords.</summary>
@@ -31,13 +29,12 @@ namespace NanoTcp.Firmware
             switch (index)
             {
                 case 0: return "sessions_opened";
-                case 1: return "sessions_refused_busy";
-                case 2: return "logins";
-                case 3: return "login_failures";
-                case 4: return "logins_abandoned";
-                case 5: return "idle_timeouts";
-                case 6: return "lines_too_long";
-                case 7: return "sessions_reset";
+                case 1: return "logins";
+                case 2: return "login_failures";
+                case 3: return "logins_abandoned";
+                case 4: return "idle_timeouts";
+                case 5: return "lines_too_long";
+                case 6: return "sessions_reset";
                 default: return "option_requests";
             }
         }
@@ -48,13 +45,12 @@ namespace NanoTcp.Firmware
             switch (index)
             {
                 case 0: return SessionsOpened;
-                case 1: return SessionsRefused;
-                case 2: return Logins;
-                case 3: return LoginFailures;
-                case 4: return LoginsAbandoned;
-                case 5: return IdleTimeouts;
-                case 6: return LinesTooLong;
-                case 7: return SessionsReset;
+                case 1: return Logins;
+                case 2: return LoginFailures;
+                case 3: return LoginsAbandoned;
+                case 4: return IdleTimeouts;
+                case 5: return LinesTooLong;
+                case 6: return SessionsReset;
                 default: return OptionRequests;
             }
         }

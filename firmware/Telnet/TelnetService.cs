@@ -2,13 +2,13 @@ namespace NanoTcp.Firmware
 {
     /// <summary>
     /// The telnet shell on TCP port 23 (RFC 854): a listener, a fixed number of <see cref="TelnetSession"/> slots,
-    /// the shared shell and the device-wide login throttle. A connection that finds every session busy gets a
-    /// one-line refusal and is closed at once, so it never holds a stack slot for long.
+    /// the shared shell and the device-wide login throttle. Only what can be served is accepted (issue 12, honest
+    /// accept policy): while every session is busy, further connections wait in the listener's backlog and get a
+    /// session when one frees; beyond the backlog the stack refuses them (a RST for a completed handshake, or a
+    /// dropped SYN the client retries). Nothing is accepted only to be closed.
     /// </summary>
     public sealed class TelnetService
     {
-        private static readonly byte[] BusyMessage = Ascii("nanoTcp: all telnet sessions are busy, try again later\r\n");
-
         private readonly NetworkStack _stack;
         private readonly TelnetSession[] _sessions;
         private readonly byte[] _password;
@@ -138,17 +138,11 @@ namespace NanoTcp.Firmware
         private void AcceptConnections(long nowMs)
         {
             if (Listener < 0) return;
-            int connection;
-            while ((connection = _stack.Accept(Listener)) >= 0)
+            TelnetSession free;
+            while ((free = FindFreeSession()) != null)
             {
-                TelnetSession free = FindFreeSession();
-                if (free == null)
-                {
-                    Counters.SessionsRefused++;
-                    _stack.Send(connection, BusyMessage, 0, BusyMessage.Length);
-                    _stack.Close(connection);
-                    continue;
-                }
+                int connection = _stack.Accept(Listener);
+                if (connection < 0) return;
                 Counters.SessionsOpened++;
                 free.Open(connection, nowMs);
                 LogSession("telnet: connection on session ", free, null);

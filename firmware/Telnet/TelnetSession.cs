@@ -243,6 +243,7 @@ namespace NanoTcp.Firmware
                 System.Array.Copy(_input, _inputStart, _input, 0, _inputCount);
                 _inputStart = 0;
             }
+            if (_inputCount == _input.Length) return false; // full: a 0-byte Receive is InvalidArgument, not EOF
             int got = _stack.Receive(Connection, _input, _inputCount, _input.Length - _inputCount);
             if (got > 0)
             {

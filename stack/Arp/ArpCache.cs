@@ -63,6 +63,7 @@ namespace NanoTcp.Arp
             {
                 if (!create) return;
                 i = Victim();
+                if (i < 0) return;                     // every entry is static: nothing may be replaced
                 _ip[i] = ip;
             }
             if (_state[i] == Static) return;
@@ -72,15 +73,17 @@ namespace NanoTcp.Arp
             _requestsSent[i] = 0;
         }
 
-        /// <summary>Adds an entry that never expires.</summary>
-        public void AddStatic(uint ip, byte[] mac, int offset)
+        /// <summary>Adds an entry that never expires; false when every entry is already static.</summary>
+        public bool AddStatic(uint ip, byte[] mac, int offset)
         {
             int i = Find(ip);
             if (i < 0) i = Victim();
+            if (i < 0) return false;
             _ip[i] = ip;
             Wire.MacAddress.Copy(mac, offset, _mac, i * 6);
             SetState(i, Static);
             _expires[i] = long.MaxValue;
+            return true;
         }
 
         /// <summary>
@@ -94,6 +97,7 @@ namespace NanoTcp.Arp
             if (i < 0)
             {
                 i = Victim();
+                if (i < 0) return false;               // table full of static entries: cannot resolve
                 _ip[i] = ip;
             }
             SetState(i, Pending);
@@ -190,6 +194,7 @@ namespace NanoTcp.Arp
             return -1;
         }
 
+        /// <summary>An empty entry, else the oldest resolved one, else a pending one; -1 when every entry is static.</summary>
         private int Victim()
         {
             int best = -1;
@@ -208,7 +213,7 @@ namespace NanoTcp.Arp
             {
                 if (_state[i] == Pending) return i;
             }
-            return 0;
+            return -1;                                 // all static (RFC 826: static entries are never replaced)
         }
     }
 }

@@ -147,10 +147,10 @@ namespace NanoTcp
             return _arp.GetEntry(index, entry);
         }
 
-        /// <summary>Adds a permanent entry.</summary>
-        public void AddStatic(uint ip, byte[] mac, int offset)
+        /// <summary>Adds a permanent entry; false when every entry is already static.</summary>
+        public bool AddStatic(uint ip, byte[] mac, int offset)
         {
-            _arp.AddStatic(ip, mac, offset);
+            return _arp.AddStatic(ip, mac, offset);
         }
     }
 }

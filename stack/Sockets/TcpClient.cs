@@ -169,12 +169,13 @@ namespace NanoTcp.Sockets
 
         /// <summary>
         /// Reads up to <paramref name="count"/> bytes, waiting at most <paramref name="timeoutMs"/> (-1 = no limit,
-        /// 0 = do not wait). Returns the byte count (&gt; 0), 0 at end of stream, <see cref="TcpError.WouldBlock"/>
+        /// 0 = do not wait). Returns the byte count (&gt; 0), 0 at end of stream (or when count is 0, as Stream.Read), <see cref="TcpError.WouldBlock"/>
         /// when the timeout passed, or the error that ended the connection.
         /// </summary>
         public int Receive(byte[] buffer, int offset, int count, int timeoutMs)
         {
             CheckRange(buffer, offset, count);
+            if (count == 0) return 0; // as Stream.Read: asking for nothing reads nothing (the stack refuses count 0, D7)
             lock (_readGate)
             {
                 lock (_pump.SyncRoot)

@@ -8,6 +8,13 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class InitialSequenceNumber : IInitialSequenceNumbers
     {
+        /// <summary>Hash domain of RFC 6528 ISNs.</summary>
+        public const int DomainIsn = 0;
+        /// <summary>Hash domain of the RFC 6056 §3.3.3 ephemeral port offset.</summary>
+        public const int DomainEphemeralPort = 1;
+        /// <summary>Hash domain of RFC 4987 §3.6 SYN cookies (<see cref="SynCookie"/>).</summary>
+        public const int DomainSynCookie = 2;
+
         private readonly ulong _k0;
         private readonly ulong _k1;
 
@@ -21,10 +28,31 @@ namespace NanoTcp.Tcp
         /// <inheritdoc />
         public uint Next(uint localIp, int localPort, uint remoteIp, int remotePort, long nowMs)
         {
+            return Hash(localIp, localPort, remoteIp, remotePort, DomainIsn) + (uint)(nowMs * 250);
+        }
+
+        /// <summary>
+        /// F(localip, localport, remoteip, remoteport, secretkey) of RFC 6528, with <paramref name="domain"/> (0..255)
+        /// separating the other uses of the same key (the Domain constants) so their outputs are unrelated; domain 0
+        /// gives the ISN hash unchanged.
+        /// </summary>
+        public uint Hash(uint localIp, int localPort, uint remoteIp, int remotePort, int domain)
+        {
             ulong m0 = ((ulong)localIp << 32) | remoteIp;
-            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
-            uint f = (uint)SipHash24(m0, m1);
-            return f + (uint)(nowMs * 250);
+            ulong m1 = ((ulong)12 << 56) | ((ulong)(uint)(domain & 0xFF) << 40) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
+            return (uint)SipHash24(m0, m1, 0, 2);
+        }
+
+        /// <summary>
+        /// As <see cref="Hash(uint,int,uint,int,int)"/> with two more 32-bit inputs (a third message word), for
+        /// values that must be bound to the 4-tuple (SYN cookies: the client's ISN, the time counter, the MSS).
+        /// </summary>
+        public uint Hash(uint localIp, int localPort, uint remoteIp, int remotePort, int domain, uint a, uint b)
+        {
+            ulong m0 = ((ulong)localIp << 32) | remoteIp;
+            ulong m1 = ((ulong)(uint)(domain & 0xFF) << 40) | ((ulong)(uint)(localPort & 0xFFFF) << 16) | (uint)(remotePort & 0xFFFF);
+            ulong m2 = ((ulong)a << 32) | b;
+            return (uint)SipHash24(m0, m1, m2, 3);
         }
 
         private static ulong ReadKey(byte[] secret, int offset)
@@ -39,7 +67,8 @@ namespace NanoTcp.Tcp
             return v;
         }
 
-        private ulong SipHash24(ulong m0, ulong m1)
+        /// <summary>SipHash-2-4 over <paramref name="words"/> (2 or 3) 64-bit message words, the last carrying the length tag.</summary>
+        private ulong SipHash24(ulong m0, ulong m1, ulong m2, int words)
         {
             ulong v0 = _k0 ^ 0x736f6d6570736575UL;
             ulong v1 = _k1 ^ 0x646f72616e646f6dUL;
@@ -47,6 +76,11 @@ namespace NanoTcp.Tcp
             ulong v3 = _k1 ^ 0x7465646279746573UL;
             Compress(ref v0, ref v1, ref v2, ref v3, m0);
             Compress(ref v0, ref v1, ref v2, ref v3, m1);
+            if (words > 2)
+            {
+                Compress(ref v0, ref v1, ref v2, ref v3, m2);
+                Compress(ref v0, ref v1, ref v2, ref v3, (ulong)24 << 56); // 24 bytes: the final length block
+            }
             v2 ^= 0xFF;
             for (int i = 0; i < 4; i++) Round(ref v0, ref v1, ref v2, ref v3);
             return v0 ^ v1 ^ v2 ^ v3;
@@ -60,17 +94,16 @@ namespace NanoTcp.Tcp
             v0 ^= m;
         }
 
+        // The rotations are written out (x << b | x >> 64 - b) rather than called: on nanoCLR every call is an
+        // interpreter frame, and a Round has six of them.
         private static void Round(ref ulong v0, ref ulong v1, ref ulong v2, ref ulong v3)
         {
-            v0 += v1; v1 = Rotl(v1, 13); v1 ^= v0; v0 = Rotl(v0, 32);
-            v2 += v3; v3 = Rotl(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Rotl(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Rotl(v1, 17); v1 ^= v2; v2 = Rotl(v2, 32);
-        }
-
-        private static ulong Rotl(ulong x, int b)
-        {
-            return (x << b) | (x >> (64 - b));
+            ulong a = v0, b = v1, c = v2, d = v3;
+            a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
+            c += d; d = (d << 16) | (d >> 48); d ^= c;
+            a += d; d = (d << 21) | (d >> 43); d ^= a;
+            c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
+            v0 = a; v1 = b; v2 = c; v3 = d;
         }
     }
 }

@@ -26,6 +26,47 @@ namespace NanoTcp.Tcp
             SetState(TcpState.SynReceived);
         }
 
+        /// <summary>
+        /// Passive open completed by a SYN cookie (RFC 4987 §3.6): <paramref name="seg"/> is the client's ACK of a
+        /// SYN+ACK whose ISN was the cookie (SEG.ACK − 1) and which no slot remembers. The connection is rebuilt
+        /// as SYN-RECEIVED with that SYN+ACK sent (window and MSS as the cookie SYN+ACK announced them, the MSS the
+        /// cookie carried), and the ACK then goes through SEGMENT ARRIVES like any other: ESTABLISHED, with the
+        /// data or FIN it may carry.
+        /// </summary>
+        public void OpenFromCookie(Segment seg, int listener, long backlogOrder, int peerMss)
+        {
+            Open(seg.SourceIp, seg.SourcePort, seg.DestinationPort, seg.Ack - 1);
+            Listener = listener;
+            Since = backlogOrder;
+            Irs = seg.Seq - 1;
+            RcvNxt = seg.Seq;
+            RcvAdvertisedEdge = RcvNxt + (uint)MaxWindow();
+            ApplyPeerMss(peerMss);
+            SndNxt = SndMax = Iss + 1;
+            KeepAliveRestart();
+            SetState(TcpState.SynReceived);
+            Process(seg);
+        }
+
+        /// <summary>
+        /// A SYN answered first with a cookie and then, retransmitted when the pressure was gone, with a half-open
+        /// slot: the client may complete either handshake. An ACK that carries the earlier cookie for this very
+        /// SYN (same client ISN) is taken as acknowledging our SYN: the slot adopts the cookie as its ISS instead
+        /// of resetting a client that did nothing wrong. Only for passive connections still in SYN-RECEIVED.
+        /// </summary>
+        private bool AdoptCookie(Segment seg)
+        {
+            SynCookie cookies = _ctx.Cookies;
+            if (Listener < 0 || seg.Has(TcpFlags.Syn) || cookies == null || !cookies.RecentlySent(_ctx.Now)) return false;
+            if (cookies.Validate(_ctx.Interface.Ip, LocalPort, RemoteIp, RemotePort, Irs, seg.Ack - 1, _ctx.Now) < 0) return false;
+            _ctx.Counters.TcpSynCookiesValidated++;
+            Iss = SndUna = seg.Ack - 1;
+            SndNxt = SndMax = SendBufferSeq = seg.Ack;
+            Congestion.Recover = Iss;
+            RttTiming = false;
+            return true;
+        }
+
         /// <summary>Accept took the connection out of its listener's backlog: the application owns it now.</summary>
         public void Accepted()
         {

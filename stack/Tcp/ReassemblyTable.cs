@@ -7,14 +7,13 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class ReassemblyTable
     {
-        private readonly uint[] _start;
-        private readonly uint[] _end;
+        // Range i is [_r[2i], _r[2i+1]): one array instead of two saves an array header per slot on nanoCLR.
+        private readonly uint[] _r;
         private int _count;
 
         public ReassemblyTable(int capacity)
         {
-            _start = new uint[capacity];
-            _end = new uint[capacity];
+            _r = new uint[2 * capacity];
         }
 
         public int Count { get { return _count; } }
@@ -32,17 +31,17 @@ namespace NanoTcp.Tcp
         {
             for (int i = 0; i < _count; i++)
             {
-                if (SequenceNumber.Le(start, _end[i]) && SequenceNumber.Ge(end, _start[i]))
+                if (SequenceNumber.Le(start, _r[2 * i + 1]) && SequenceNumber.Ge(end, _r[2 * i]))
                 {
-                    if (SequenceNumber.Lt(start, _start[i])) _start[i] = start;
-                    if (SequenceNumber.Gt(end, _end[i])) _end[i] = end;
+                    if (SequenceNumber.Lt(start, _r[2 * i])) _r[2 * i] = start;
+                    if (SequenceNumber.Gt(end, _r[2 * i + 1])) _r[2 * i + 1] = end;
                     MergeInto(i);
                     return true;
                 }
             }
-            if (_count == _start.Length) return false;
-            _start[_count] = start;
-            _end[_count] = end;
+            if (2 * _count == _r.Length) return false;
+            _r[2 * _count] = start;
+            _r[2 * _count + 1] = end;
             _count++;
             return true;
         }
@@ -55,9 +54,9 @@ namespace NanoTcp.Tcp
         {
             for (int i = 0; i < _count; i++)
             {
-                if (SequenceNumber.Le(_start[i], next))
+                if (SequenceNumber.Le(_r[2 * i], next))
                 {
-                    end = _end[i];
+                    end = _r[2 * i + 1];
                     RemoveAt(i);
                     if (SequenceNumber.Gt(end, next)) return true;
                     i--;
@@ -72,10 +71,10 @@ namespace NanoTcp.Tcp
             for (int j = 0; j < _count; j++)
             {
                 if (j == i) continue;
-                if (SequenceNumber.Le(_start[j], _end[i]) && SequenceNumber.Ge(_end[j], _start[i]))
+                if (SequenceNumber.Le(_r[2 * j], _r[2 * i + 1]) && SequenceNumber.Ge(_r[2 * j + 1], _r[2 * i]))
                 {
-                    if (SequenceNumber.Lt(_start[j], _start[i])) _start[i] = _start[j];
-                    if (SequenceNumber.Gt(_end[j], _end[i])) _end[i] = _end[j];
+                    if (SequenceNumber.Lt(_r[2 * j], _r[2 * i])) _r[2 * i] = _r[2 * j];
+                    if (SequenceNumber.Gt(_r[2 * j + 1], _r[2 * i + 1])) _r[2 * i + 1] = _r[2 * j + 1];
                     RemoveAt(j);
                     if (i == _count) i = j; // range i was the last one and moved into slot j
                     j = -1;
@@ -86,8 +85,8 @@ namespace NanoTcp.Tcp
         private void RemoveAt(int i)
         {
             _count--;
-            _start[i] = _start[_count];
-            _end[i] = _end[_count];
+            _r[2 * i] = _r[2 * _count];
+            _r[2 * i + 1] = _r[2 * _count + 1];
         }
     }
 }

@@ -13,6 +13,15 @@ namespace NanoTcp.Tcp
             bool handshake = State == TcpState.SynSent || State == TcpState.SynReceived;
             // Outstanding is measured to SND.MAX: a rewound segment that is still waiting for ARP counts too.
             if (!handshake && SndMax == SndUna) return true;
+            if (!handshake && SndWnd == 0)
+            {
+                // The peer shut its window on what we sent (a bare FIN too): probing a zero window is the persist
+                // timer's job and goes on while the peer answers (RFC 1122 4.2.2.17, RFC 9293 §3.8.6.1); no retry
+                // is counted against the state's budget.
+                SndNxt = SndUna;
+                ArmPersist();
+                return true;
+            }
             _ctx.Counters.TcpTimeouts++;
             Retries++;
             if (Retries > RetryBudget(State))

@@ -8,21 +8,20 @@ namespace NanoTcp.Tcp
     internal sealed class RetransmissionTimer
     {
         private const int ClockGranularityMs = 1;
-        private int _initialMs, _minMs, _maxMs;
+        // The limits are the stack's (StackConfig.InitialRtoMs/MinRtoMs/MaxRtoMs), read where needed rather than
+        // copied: on nanoCLR each field is a 12-byte heap block in every connection slot.
+        private StackConfig _limits;
 
         /// <summary>Smoothed RTT in ms (0 before the first sample).</summary>
         public int SrttMs;
-        /// <summary>RTT variation in ms.</summary>
+        /// <summary>RTT variation in ms; -1 before the first sample (so no separate flag takes a heap block).</summary>
         public int RttVarMs;
         /// <summary>The current RTO in ms, backoff included.</summary>
         public int RtoMs;
-        private bool _hasSample;
 
-        public void Configure(int initialMs, int minMs, int maxMs)
+        public void Configure(StackConfig limits)
         {
-            _initialMs = initialMs;
-            _minMs = minMs;
-            _maxMs = maxMs;
+            _limits = limits;
             Reset();
         }
 
@@ -30,20 +29,18 @@ namespace NanoTcp.Tcp
         public void Reset()
         {
             SrttMs = 0;
-            RttVarMs = 0;
-            _hasSample = false;
-            RtoMs = Clamp(_initialMs);
+            RttVarMs = -1;
+            RtoMs = Clamp(_limits.InitialRtoMs);
         }
 
         /// <summary>Adds one round-trip measurement (RFC 6298 §2.2 and §2.3, alpha = 1/8, beta = 1/4).</summary>
         public void AddSample(int rttMs)
         {
             if (rttMs < 0) rttMs = 0;
-            if (!_hasSample)
+            if (RttVarMs < 0)
             {
                 SrttMs = rttMs;
                 RttVarMs = rttMs / 2;
-                _hasSample = true;
             }
             else
             {
@@ -59,7 +56,8 @@ namespace NanoTcp.Tcp
         /// <summary>RFC 6298 §5.7: after the SYN timed out, data starts with RTO = 3 s (if the RTO is below that).</summary>
         public void RestartAfterSynTimeout()
         {
-            if (RtoMs < SynTimeoutRtoMs) RtoMs = SynTimeoutRtoMs > _maxMs ? _maxMs : SynTimeoutRtoMs;
+            int max = _limits.MaxRtoMs;
+            if (RtoMs < SynTimeoutRtoMs) RtoMs = SynTimeoutRtoMs > max ? max : SynTimeoutRtoMs;
         }
 
         private const int SynTimeoutRtoMs = 3000;
@@ -67,21 +65,23 @@ namespace NanoTcp.Tcp
         /// <summary>Doubles the RTO after a timeout (RFC 6298 §5.5), up to the maximum.</summary>
         public void Backoff()
         {
-            RtoMs = RtoMs >= _maxMs / 2 ? _maxMs : Clamp(RtoMs * 2);
+            int max = _limits.MaxRtoMs;
+            RtoMs = RtoMs >= max / 2 ? max : Clamp(RtoMs * 2);
         }
 
         /// <summary>The RTO shifted left by <paramref name="shift"/> (persist and keepalive backoff), capped at the maximum.</summary>
         public int BackedOff(int shift)
         {
-            int v = RtoMs;
-            for (int i = 0; i < shift && v < _maxMs; i++) v *= 2;
-            return v > _maxMs ? _maxMs : v;
+            int v = RtoMs, max = _limits.MaxRtoMs;
+            for (int i = 0; i < shift && v < max; i++) v *= 2;
+            return v > max ? max : v;
         }
 
         private int Clamp(int ms)
         {
-            if (ms < _minMs) return _minMs;
-            return ms > _maxMs ? _maxMs : ms;
+            int min = _limits.MinRtoMs, max = _limits.MaxRtoMs;
+            if (ms < min) return min;
+            return ms > max ? max : ms;
         }
     }
 }

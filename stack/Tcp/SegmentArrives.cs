@@ -27,7 +27,8 @@ namespace NanoTcp.Tcp
                 if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, RcvNxt)) _ctx.Counters.TcpDuplicateData++;
                 if (seg.Has(TcpFlags.Rst)) return;                // S26: silently
                 if (seg.Has(TcpFlags.Syn)) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
-                else if (seg.DataLength > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
+                // RFC 9293 §3.10.7.4: the limiter is for SEG.LEN = 0 only; a retransmitted FIN (SEG.LEN 1) is always ACKed.
+                else if (seg.Length > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
                 return;
             }
             KeepAliveRestart();
@@ -58,7 +59,7 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>
-        /// An out-of-window segment without data is answered at most once per <see cref="OutOfWindowAckIntervalMs"/>
+        /// An out-of-window segment with SEG.LEN = 0 is answered at most once per <see cref="OutOfWindowAckIntervalMs"/>
         /// per connection: two ends that disagree about sequence numbers would otherwise ACK each other's ACKs
         /// forever (an "ACK loop"; Linux tcp_invalid_ratelimit, 500 ms). Data segments are always answered.
         /// </summary>
@@ -127,7 +128,8 @@ namespace NanoTcp.Tcp
             if (State == TcpState.SynReceived)
             {
                 // SND.UNA < SEG.ACK =< SND.NXT completes the handshake; anything else gets RST <SEQ=SEG.ACK> (S7).
-                if (SequenceNumber.Le(ack, SndUna) || SequenceNumber.Gt(ack, SndMax))
+                // A cookie we sent for this SYN before the slot existed also completes it (AdoptCookie).
+                if ((SequenceNumber.Le(ack, SndUna) || SequenceNumber.Gt(ack, SndMax)) && !AdoptCookie(seg))
                 {
                     _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                     SendReset(ack);
@@ -155,8 +157,10 @@ namespace NanoTcp.Tcp
             if (!UserClosed || seg.Window > 0) PersistProbes = 0;
             if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
             else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
-            // Window update (RFC 9293 §3.10.7.4): only from a segment newer than the last one used.
-            if (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack))) AcceptWindow(seg);
+            // Window update (RFC 9293 §3.10.7.4): only when SND.UNA =< SEG.ACK (an older ACK is a duplicate that
+            // may be ignored) and from a segment newer than the last one used.
+            if (SequenceNumber.Ge(ack, SndUna) &&
+                (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack)))) AcceptWindow(seg);
             return AckStateChanges();
         }
 
@@ -199,8 +203,10 @@ namespace NanoTcp.Tcp
             {
                 cc.OnAck(acked, SendMss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
-                // meaningful however far the stream has advanced (RFC 6582 §3.2; >2^31 bytes without loss).
-                cc.Recover = ack - 1;
+                // meaningful however far the stream has advanced (>2^31 bytes without loss), but never move it back:
+                // after a timeout it holds SND.MAX, and duplicates up to there must not start a fast retransmit
+                // (RFC 6582 §3.2 steps 2 and 6).
+                if (SequenceNumber.Gt(ack - 1, cc.Recover)) cc.Recover = ack - 1;
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             RetransmissionAfterAck();

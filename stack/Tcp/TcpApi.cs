@@ -7,16 +7,22 @@ namespace NanoTcp
     // never touch the link: what they queue is sent by the next Poll, and they mark it pending (PollAt).
     public sealed partial class NetworkStack
     {
-        /// <summary>Active open from the next free ephemeral port (RFC 6335 range). Completes in Poll.</summary>
+        /// <summary>
+        /// Active open from an ephemeral port (RFC 6335 range) chosen by RFC 6056 §3.3.3 "Simple Hash-Based Port
+        /// Selection": port = first + (F(local IP, remote IP, remote port, secret) + next_ephemeral) mod span, so
+        /// ports are unpredictable off-path yet successive connections to one destination do not collide.
+        /// Completes in Poll.
+        /// </summary>
         public int Connect(uint remoteIp, int remotePort)
         {
             StackConfig cfg = _ctx.Config;
             int span = cfg.EphemeralPortLast - cfg.EphemeralPortFirst + 1;
-            if (span < 1) return TcpError.InvalidArgument;
+            if (span < 1 || cfg.EphemeralPortFirst < 1 || cfg.EphemeralPortLast > 65535) return TcpError.InvalidArgument;
+            uint offset = _keyedHash.Hash(_if.Ip, 0, remoteIp, remotePort, InitialSequenceNumber.DomainEphemeralPort);
             for (int tries = 0; tries < span; tries++)
             {
-                int port = _nextEphemeral;
-                _nextEphemeral = port >= cfg.EphemeralPortLast ? cfg.EphemeralPortFirst : port + 1;
+                int port = cfg.EphemeralPortFirst + (int)((offset + (uint)_nextEphemeral) % (uint)span);
+                _nextEphemeral++;
                 if (FindListenerByPort(port) >= 0 || LocalPortInUse(port)) continue;
                 return Connect(remoteIp, remotePort, port);
             }
@@ -113,13 +119,14 @@ namespace NanoTcp
         /// <summary>
         /// Copies received bytes (RFC 9293 §3.10.3). Returns &gt; 0 bytes, 0 at end of stream (the peer's FIN and
         /// everything before it was read), <see cref="TcpError.WouldBlock"/> when nothing is there yet, or the
-        /// error that ended the connection.
+        /// error that ended the connection. A <paramref name="count"/> of 0 is <see cref="TcpError.InvalidArgument"/>:
+        /// 0 is returned only at end of stream, so it can never be mistaken for it.
         /// </summary>
         public int Receive(int connection, byte[] buffer, int offset, int count)
         {
             TcpConnection t = FindTcb(connection);
             if (t == null || t.UserClosed) return TcpError.InvalidHandle;
-            if (buffer == null || offset < 0 || count < 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
+            if (buffer == null || offset < 0 || count <= 0 || count > buffer.Length - offset) return TcpError.InvalidArgument;
             return t.Receive(buffer, offset, count);
         }
 
@@ -242,12 +249,11 @@ namespace NanoTcp
             return entry != null && _if.GetArpEntry(index, entry);
         }
 
-        /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC.</summary>
+        /// <summary>Adds a permanent ARP entry (fixed peers, tests). False for a null or short MAC, or when every entry is already static.</summary>
         public bool AddStaticArpEntry(uint ip, byte[] mac, int offset)
         {
             if (mac == null || offset < 0 || offset > mac.Length - 6 || ip == 0) return false;
-            _if.AddStatic(ip, mac, offset);
-            return true;
+            return _if.AddStatic(ip, mac, offset);
         }
     }
 }

@@ -22,15 +22,42 @@ namespace NanoTcp.Tcp
         public int Handle;
         public TcpState State;
         /// <summary>Listener index while the connection waits in a backlog (-1 once accepted or for active opens).</summary>
-        public int Listener;
+        public int Listener
+        {
+            get { return (short)_listenerAndError; }
+            set { _listenerAndError = (_listenerAndError & ~0xFFFF) | (value & 0xFFFF); }
+        }
         /// <summary>Order of arrival in the backlog (Accept takes the oldest), then the time TIME-WAIT began (reclaim the oldest).</summary>
         public long Since;
-        public int LastError;
+        /// <summary>Why the connection ended (a <see cref="TcpError"/> constant).</summary>
+        public int LastError
+        {
+            get { return _listenerAndError >> 16; }
+            set { _listenerAndError = (_listenerAndError & 0xFFFF) | (value << 16); }
+        }
+        // Listener index (a listener handle holds 8 bits of it) in the low 16 bits, LastError (a small negative
+        // constant) in the high 16 bits, both signed: one 12-byte heap block on nanoCLR instead of two.
+        private int _listenerAndError;
 
-        // Endpoints.
-        public int LocalPort;
+        // Endpoints. Both ports in one field, local in the high 16 bits: the demultiplexer compares them at once.
         public uint RemoteIp;
-        public int RemotePort;
+        public int Ports;
+        public int LocalPort
+        {
+            get { return (Ports >> 16) & 0xFFFF; }
+            set { Ports = (Ports & 0xFFFF) | (value << 16); }
+        }
+        public int RemotePort
+        {
+            get { return Ports & 0xFFFF; }
+            set { Ports = (int)((uint)Ports & 0xFFFF0000) | (value & 0xFFFF); }
+        }
+
+        /// <summary>The value <see cref="Ports"/> has for this pair of ports.</summary>
+        public static int PackPorts(int localPort, int remotePort)
+        {
+            return (localPort << 16) | (remotePort & 0xFFFF);
+        }
 
         // Send sequence variables (RFC 9293 §3.3.1) plus SND.MAX, the highest sequence number sent.
         public uint Iss, SndUna, SndNxt, SndMax, SndWl1, SndWl2;
@@ -60,7 +87,8 @@ namespace NanoTcp.Tcp
         private long _challengeWindowStart;
         private int _challengeAcks;
 
-        // Booleans packed into one field (nanoCLR spends a 12-byte heap block per field).
+        // Booleans packed into one field (nanoCLR spends a 12-byte heap block per field). The accessors test
+        // and set the bit in place rather than through a helper: each call costs the interpreter a frame.
         private int _flags;
         private const int FlagInUse = 1, FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
                           FlagPendingFin = 32, FlagSwsOverride = 64, FlagAckNow = 128, FlagRttTiming = 256, FlagActive = 512,
@@ -73,65 +101,48 @@ namespace NanoTcp.Tcp
             SendBuffer = new ByteRing(sendBuffer);
             ReceiveBuffer = new ByteRing(receiveBuffer);
             Reassembly = new ReassemblyTable(outOfOrderRanges);
-            StackConfig cfg = ctx.Config;
-            Rto.Configure(cfg.InitialRtoMs, cfg.MinRtoMs, cfg.MaxRtoMs);
+            Rto.Configure(ctx.Config);
             Reset(1);
         }
 
-        private bool Flag(int flag) { return (_flags & flag) != 0; }
-
-        private void SetFlag(int flag, bool value)
-        {
-            if (value) _flags |= flag;
-            else _flags &= ~flag;
-        }
-
         /// <summary>The slot is taken (possibly only to report an error, state Closed).</summary>
-        public bool InUse { get { return Flag(FlagInUse); } set { SetFlag(FlagInUse, value); } }
+        public bool InUse { get { return (_flags & FlagInUse) != 0; } set { if (value) _flags |= FlagInUse; else _flags &= ~FlagInUse; } }
         /// <summary>The application called Close: the slot is freed as soon as the connection reaches CLOSED.</summary>
-        public bool UserClosed { get { return Flag(FlagUserClosed); } set { SetFlag(FlagUserClosed, value); } }
+        public bool UserClosed { get { return (_flags & FlagUserClosed) != 0; } set { if (value) _flags |= FlagUserClosed; else _flags &= ~FlagUserClosed; } }
         /// <summary>The application owns a handle (Connect or Accept returned it).</summary>
-        public bool UserOwned { get { return Flag(FlagUserOwned); } set { SetFlag(FlagUserOwned, value); } }
+        public bool UserOwned { get { return (_flags & FlagUserOwned) != 0; } set { if (value) _flags |= FlagUserOwned; else _flags &= ~FlagUserOwned; } }
         /// <summary>The application shut down sending: a FIN follows the queued data.</summary>
-        public bool FinQueued { get { return Flag(FlagFinQueued); } set { SetFlag(FlagFinQueued, value); } }
+        public bool FinQueued { get { return (_flags & FlagFinQueued) != 0; } set { if (value) _flags |= FlagFinQueued; else _flags &= ~FlagFinQueued; } }
         /// <summary>The peer's FIN has been consumed (end of stream after the buffered data).</summary>
-        public bool FinReceived { get { return Flag(FlagFinReceived); } set { SetFlag(FlagFinReceived, value); } }
+        public bool FinReceived { get { return (_flags & FlagFinReceived) != 0; } set { if (value) _flags |= FlagFinReceived; else _flags &= ~FlagFinReceived; } }
         /// <summary>A FIN arrived beyond a hole; consumed when the hole fills.</summary>
-        public bool PendingFin { get { return Flag(FlagPendingFin); } set { SetFlag(FlagPendingFin, value); } }
+        public bool PendingFin { get { return (_flags & FlagPendingFin) != 0; } set { if (value) _flags |= FlagPendingFin; else _flags &= ~FlagPendingFin; } }
         /// <summary>The SWS override timer fired: a short segment may go.</summary>
-        public bool SwsOverride { get { return Flag(FlagSwsOverride); } set { SetFlag(FlagSwsOverride, value); } }
+        public bool SwsOverride { get { return (_flags & FlagSwsOverride) != 0; } set { if (value) _flags |= FlagSwsOverride; else _flags &= ~FlagSwsOverride; } }
         /// <summary>An ACK is owed and goes out with the next Dispatch.</summary>
-        public bool AckNow { get { return Flag(FlagAckNow); } set { SetFlag(FlagAckNow, value); } }
+        public bool AckNow { get { return (_flags & FlagAckNow) != 0; } set { if (value) _flags |= FlagAckNow; else _flags &= ~FlagAckNow; } }
         /// <summary>A segment is being timed for an RTT sample (ends at <see cref="RttSeq"/>).</summary>
-        public bool RttTiming { get { return Flag(FlagRttTiming); } set { SetFlag(FlagRttTiming, value); } }
+        public bool RttTiming { get { return (_flags & FlagRttTiming) != 0; } set { if (value) _flags |= FlagRttTiming; else _flags &= ~FlagRttTiming; } }
         /// <summary>The connection is on the stack's list of slots in use (maintained by the stack).</summary>
-        public bool Active { get { return Flag(FlagActive); } set { SetFlag(FlagActive, value); } }
+        public bool Active { get { return (_flags & FlagActive) != 0; } set { if (value) _flags |= FlagActive; else _flags &= ~FlagActive; } }
         /// <summary>Nagle off (TCP_NODELAY).</summary>
-        public bool NoDelay { get { return Flag(FlagNoDelay); } set { SetFlag(FlagNoDelay, value); } }
+        public bool NoDelay { get { return (_flags & FlagNoDelay) != 0; } set { if (value) _flags |= FlagNoDelay; else _flags &= ~FlagNoDelay; } }
         /// <summary>Delayed ACKs on (RFC 1122 4.2.3.2).</summary>
-        public bool DelayedAck { get { return Flag(FlagDelayedAck); } set { SetFlag(FlagDelayedAck, value); } }
+        public bool DelayedAck { get { return (_flags & FlagDelayedAck) != 0; } set { if (value) _flags |= FlagDelayedAck; else _flags &= ~FlagDelayedAck; } }
         /// <summary>Keepalive probes on (RFC 1122 4.2.3.6).</summary>
-        public bool KeepAlive { get { return Flag(FlagKeepAlive); } set { SetFlag(FlagKeepAlive, value); } }
+        public bool KeepAlive { get { return (_flags & FlagKeepAlive) != 0; } set { if (value) _flags |= FlagKeepAlive; else _flags &= ~FlagKeepAlive; } }
 
         /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
-        public bool ProbeOwed { get { return Flag(FlagProbeOwed); } set { SetFlag(FlagProbeOwed, value); } }
+        public bool ProbeOwed { get { return (_flags & FlagProbeOwed) != 0; } set { if (value) _flags |= FlagProbeOwed; else _flags &= ~FlagProbeOwed; } }
 
         /// <summary>Consecutive retransmission timeouts (retry budget, RFC 1122 4.2.3.5); saturates at 255.</summary>
-        public int Retries { get { return Byte(0); } set { SetByte(0, value); } }
+        public int Retries { get { return _counters & 0xFF; } set { _counters = (_counters & ~0xFF) | (value > 255 ? 255 : value); } }
         /// <summary>Zero-window probe backoff exponent (at most 16).</summary>
-        public int PersistShift { get { return Byte(8); } set { SetByte(8, value); } }
+        public int PersistShift { get { return (_counters >> 8) & 0xFF; } set { _counters = (_counters & ~0xFF00) | ((value > 255 ? 255 : value) << 8); } }
         /// <summary>Keepalive probes sent without an answer; saturates at 255.</summary>
-        public int KeepAliveProbes { get { return Byte(16); } set { SetByte(16, value); } }
+        public int KeepAliveProbes { get { return (_counters >> 16) & 0xFF; } set { _counters = (_counters & ~0xFF0000) | ((value > 255 ? 255 : value) << 16); } }
         /// <summary>Full segments received since our last ACK (every second one is ACKed at once).</summary>
-        public int UnackedSegments { get { return Byte(24); } set { SetByte(24, value); } }
-
-        private int Byte(int shift) { return (_counters >> shift) & 0xFF; }
-
-        private void SetByte(int shift, int value)
-        {
-            if (value > 255) value = 255;
-            _counters = (_counters & ~(0xFF << shift)) | (value << shift);
-        }
+        public int UnackedSegments { get { return (_counters >> 24) & 0xFF; } set { _counters = (_counters & ~unchecked((int)0xFF000000)) | ((value > 255 ? 255 : value) << 24); } }
 
         public int Slot { get { return Handle & 0xFF; } }
         public int Generation { get { return Handle >> 8; } }
@@ -273,6 +284,7 @@ namespace NanoTcp.Tcp
         public void RunTimers()
         {
             long now = _ctx.Now;
+            if (!Timers.AnyDue(now)) return;
             if (Timers.Expired(TcpTimers.Close, now))
             {
                 if (State == TcpState.TimeWait) TimeWaitExpired();

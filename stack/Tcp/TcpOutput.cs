@@ -60,6 +60,7 @@ namespace NanoTcp.Tcp
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
+            if (SendBuffer.Count == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
             bool any = false;
             bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             for (int guard = 0; guard < 64; guard++)
@@ -70,7 +71,10 @@ namespace NanoTcp.Tcp
                 int unsent = queued - sentData;
                 if (unsent <= 0)
                 {
-                    if (finAllowed && SndNxt == FinSeq)
+                    // A bare FIN needs room in the window like data (its sequence number would be outside a
+                    // zero window); a shut window is the persist timer's job (RFC 9293 §3.8.6.1).
+                    if (finAllowed && SndNxt == FinSeq && SndWnd == 0) ArmPersist();
+                    else if (finAllowed && SndNxt == FinSeq)
                     {
                         any = SendSegmentAt(SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
                     }

@@ -23,6 +23,9 @@ namespace NanoTcp.Tcp
         private const int Count = 6;
 
         private readonly long[] _at = new long[Count];
+        // The earliest deadline, kept current by every change, so the per-poll questions (is anything due, when
+        // is the next Poll needed) cost one field read instead of a scan of the six timers.
+        private long _next;
 
         public TcpTimers()
         {
@@ -30,19 +33,33 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (<see cref="Off"/> stops it).</summary>
-        public void Arm(int timer, long atMs) { _at[timer] = atMs; }
+        public void Arm(int timer, long atMs)
+        {
+            long old = _at[timer];
+            _at[timer] = atMs;
+            if (atMs < _next) _next = atMs;
+            else if (old == _next && atMs != old) _next = Earliest();
+        }
 
         /// <summary>Arms <paramref name="timer"/> only when it is not running (keeps an earlier deadline).</summary>
         public void ArmIfStopped(int timer, long atMs)
         {
-            if (_at[timer] == Off) _at[timer] = atMs;
+            if (_at[timer] == Off) Arm(timer, atMs);
         }
 
-        public void Stop(int timer) { _at[timer] = Off; }
+        public void Stop(int timer)
+        {
+            long old = _at[timer];
+            if (old == Off) return;
+            _at[timer] = Off;
+            if (old == _next) _next = Earliest();
+        }
 
         public void StopAll()
         {
-            for (int i = 0; i < Count; i++) _at[i] = Off;
+            long[] at = _at;
+            at[0] = at[1] = at[2] = at[3] = at[4] = at[5] = Off; // Count (6) entries, unrolled: runs at every Reset
+            _next = Off;
         }
 
         public bool IsArmed(int timer) { return _at[timer] != Off; }
@@ -50,19 +67,29 @@ namespace NanoTcp.Tcp
         /// <summary>True when <paramref name="timer"/> is armed and its deadline has come; a due timer is stopped.</summary>
         public bool Expired(int timer, long nowMs)
         {
-            if (_at[timer] > nowMs) return false;
+            long at = _at[timer];
+            if (at > nowMs) return false;
             _at[timer] = Off;
+            if (at == _next) _next = Earliest();
             return true;
         }
 
+        /// <summary>True when some timer's deadline has come (<see cref="Expired"/> then says which).</summary>
+        public bool AnyDue(long nowMs) { return _next <= nowMs; }
+
         /// <summary>The earliest armed deadline, <see cref="Off"/> when none is.</summary>
-        public long Next()
+        public long Next() { return _next; }
+
+        // Unrolled over the Count (6) timers: it runs whenever the earliest timer stops or fires.
+        private long Earliest()
         {
-            long next = Off;
-            for (int i = 0; i < Count; i++)
-            {
-                if (_at[i] < next) next = _at[i];
-            }
+            long[] at = _at;
+            long next = at[0];
+            if (at[1] < next) next = at[1];
+            if (at[2] < next) next = at[2];
+            if (at[3] < next) next = at[3];
+            if (at[4] < next) next = at[4];
+            if (at[5] < next) next = at[5];
             return next;
         }
     }

@@ -10,11 +10,14 @@ namespace NanoTcp.Tcp
     {
         /// <summary>
         /// A retransmitted FIN (our ACK of it was lost) is ACKed again and restarts the 2MSL timer (RFC 9293
-        /// §3.10.7.4 eighth step, S39). Returns true when the segment was that FIN.
+        /// §3.10.7.4 eighth step, S39). Returns true when the segment was that FIN. Its ACK must cover our FIN
+        /// (fifth step: the peer's FIN in TIME-WAIT acknowledges ours); any other one is not a retransmission of
+        /// that FIN and goes through the ordinary checks without touching the timer.
         /// </summary>
         private bool TimeWaitFinRepeated(Segment seg)
         {
             if (!seg.Has(TcpFlags.Fin) || seg.Has(TcpFlags.Rst) || seg.Seq + (uint)seg.Length != RcvNxt) return false;
+            if (!seg.Has(TcpFlags.Ack) || seg.Ack != SndMax) return false;
             AckNow = true;
             Timers.Arm(TcpTimers.Close, _ctx.Now + _ctx.Config.TimeWaitMs);
             return true;

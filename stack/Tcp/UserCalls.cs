@@ -28,7 +28,7 @@ namespace NanoTcp.Tcp
         /// <summary>RECEIVE (RFC 9293 §3.10.3).</summary>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            if (ReceiveBuffer.Count > 0 && count > 0)
+            if (ReceiveBuffer.Count > 0)
             {
                 int n = ReceiveBuffer.Read(buffer, offset, count);
                 // Announce the opened window when it has grown enough (RFC 1122 4.2.3.3); the next Poll sends it.
@@ -40,7 +40,6 @@ namespace NanoTcp.Tcp
                 }
                 return n;
             }
-            if (ReceiveBuffer.Count > 0) return 0;
             // A reset or timeout after the peer's FIN is an error, not a clean end of stream.
             if (State == TcpState.Closed && LastError != TcpError.None) return LastError;
             if (FinReceived || State == TcpState.Closed) return 0;

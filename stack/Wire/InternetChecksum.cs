@@ -38,25 +38,29 @@ namespace NanoTcp.Wire
             {
                 total += BitConverter.ToUInt64(b, i) % m;
             }
+            // A 32-bit word holds two 16-bit words and its value is below 2^32: no remainder needed (a 20-byte
+            // header is two 64-bit words and this one).
+            if (i + 4 <= end)
+            {
+                total += BitConverter.ToUInt32(b, i);
+                i += 4;
+            }
             // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
             // machine is little-endian (an odd last byte is then the low byte of a zero-padded word).
             bool little = BitConverter.IsLittleEndian;
             int high = little ? 8 : 0, low = little ? 0 : 8;
-            for (; i + 2 <= end; i += 2)
+            if (i + 2 <= end)
             {
                 total += (uint)((b[i] << low) | (b[i + 1] << high));
+                i += 2;
             }
             if (i < end) total += (uint)(b[i] << low);
 
-            uint folded = Fold(total);
+            // One remainder instead of a fold loop: it differs from the folded sum only when that is 0xFFFF (a non-zero
+            // multiple of 0xFFFF), which the zero test below turns back into 0xFFFF.
+            uint folded = (uint)(total % m);
             if (folded == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
             return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
-        }
-
-        private static uint Fold(ulong sum)
-        {
-            while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
-            return (uint)sum;
         }
 
         private static uint Fold(uint sum)

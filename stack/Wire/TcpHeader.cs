@@ -65,7 +65,8 @@ namespace NanoTcp.Wire
                 if (i + 1 >= end) return false;
                 int len = b[i + 1];
                 if (len < 2 || i + len > end) return false;
-                if (kind == OptionMss && len != OptionMssLength) return false;
+                // An MSS option of another length is skipped like any option we do not understand (its length is
+                // usable; RFC 9293 §3.1, as Linux does), not a reason to drop the segment.
                 i += len;
             }
             return true;

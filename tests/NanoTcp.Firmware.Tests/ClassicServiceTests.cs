@@ -71,15 +71,31 @@ namespace NanoTcp.Firmware.Tests
         }
 
         [TestMethod]
-        public void Connections_beyond_the_limit_are_closed_at_once()
+        public void Connections_beyond_the_limit_wait_in_the_backlog_or_are_refused_never_abandoned()
         {
+            // Issue 12, honest accept policy: a completed handshake is served (maybe after waiting in the backlog)
+            // or refused with a RST; nothing is accepted only to be closed unserved.
             var bench = new Bench(s => s.ServiceConnections = 2);
-            var clients = Enumerable.Range(0, 3).Select(_ => new TelnetClient(bench, 7)).ToList();
+            var clients = Enumerable.Range(0, 2).Select(_ => new TelnetClient(bench, 7)).ToList();
+            bench.Run(3_000);
+            Assert.AreEqual(2, bench.App.GetService(0).ActiveConnections);
+            clients.AddRange(Enumerable.Range(0, 3).Select(_ => new TelnetClient(bench, 7)));
             bench.Run(3_000);
             foreach (var c in clients) c.Pull();
-            Assert.AreEqual(1, clients.Count(c => c.EndOfStream));
+            Assert.AreEqual(0, clients.Count(c => c.EndOfStream), "no connection accepted and closed at once");
+            Assert.AreEqual(4, clients.Count(c => c.State == NanoTcp.TcpState.Established), "two served, two waiting in the backlog of 2");
+            // Which of the three late SYNs arrives last is up to the client's output order: that one is refused.
+            var refused = clients.Skip(2).Where(c => bench.Client.GetLastError(c.Handle) == NanoTcp.TcpError.ConnectionReset).ToList();
+            Assert.AreEqual(1, refused.Count, "one refused with a RST");
+            var waiting = clients.Skip(2).Except(refused).ToList();
             Assert.AreEqual(2, bench.App.GetService(0).ActiveConnections);
-            foreach (var c in clients) c.Close();
+            clients[0].Close();
+            bench.Run(5_000);
+            Assert.AreEqual(3, bench.App.GetService(0).ConnectionsServed, "a waiting connection took the free place");
+            foreach (var c in waiting) c.Send(Encoding.ASCII.GetBytes("late"), 10_000);
+            bench.RunUntil(() => waiting.Any(c => { c.Pull(); return c.Raw.Count >= 4; }), 10_000);
+            Assert.AreEqual(1, waiting.Count(c => Encoding.ASCII.GetString(c.Raw.ToArray()) == "late"), "one waiting connection served");
+            foreach (var c in clients.Skip(1)) c.Close();
             bench.Run(120_000);
             Assert.AreEqual(0, bench.App.GetService(0).ActiveConnections);
             Assert.AreEqual(bench.Device.ConnectionSlotCount, bench.Device.FreeConnectionSlots);

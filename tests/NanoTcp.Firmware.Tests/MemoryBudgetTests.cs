@@ -34,8 +34,8 @@ namespace NanoTcp.Firmware.Tests
         [TestMethod]
         public void TheBudgetCatchesSettingsThatDoNotFit()
         {
-            // The defaults before issue 11 (8 slots of 2 KB + 2 KB, two connections per service) kept ≈ 80 KB:
-            // the same check must reject them, or the tests above prove nothing.
+            // The defaults before issue 11 (8 slots of 2 KB + 2 KB, two connections per service) kept ≈ 80 KB (less
+            // as the connection bookkeeping shrinks): the same check must reject them, or the tests above prove nothing.
             FirmwareSettings settings = DeviceConfiguration.CreateStandardSettings();
             settings.Stack.ConnectionSlots = 8;
             settings.Stack.SendBufferSize = 2048;

@@ -7,7 +7,7 @@ namespace NanoTcp.Firmware
     public static class StackCounterTable
     {
         /// <summary>Number of plain counters.</summary>
-        public const int Count = 26;
+        public const int Count = 30;
 
         /// <summary>Name of counter <paramref name="index"/>.</summary>
         public static string Name(int index)
@@ -39,7 +39,11 @@ namespace NanoTcp.Firmware
                 case 22: return "tcp_keepalive_probes";
                 case 23: return "tcp_connections_established";
                 case 24: return "tcp_connections_timed_out";
-                default: return "tcp_time_wait_reclaimed";
+                case 25: return "tcp_time_wait_reclaimed";
+                case 26: return "tcp_orphans_reclaimed";
+                case 27: return "tcp_syn_cookies_sent";
+                case 28: return "tcp_syn_cookies_validated";
+                default: return "tcp_syn_cookies_rejected";
             }
         }
 
@@ -73,7 +77,11 @@ namespace NanoTcp.Firmware
                 case 22: return c.TcpKeepAliveProbes;
                 case 23: return c.TcpConnectionsEstablished;
                 case 24: return c.TcpConnectionsTimedOut;
-                default: return c.TcpTimeWaitReclaimed;
+                case 25: return c.TcpTimeWaitReclaimed;
+                case 26: return c.TcpOrphansReclaimed;
+                case 27: return c.TcpSynCookiesSent;
+                case 28: return c.TcpSynCookiesValidated;
+                default: return c.TcpSynCookiesRejected;
             }
         }
 
@@ -107,6 +115,18 @@ namespace NanoTcp.Firmware
                 case DropReason.TcpOutOfOrderOverflow: return "tcp_out_of_order_overflow";
                 case DropReason.ArpUnresolved: return "arp_unresolved";
                 case DropReason.LinkTransmitFailed: return "link_transmit_failed";
+                case DropReason.NoRoute: return "no_route";
+                case DropReason.UdpMalformed: return "udp_malformed";
+                case DropReason.UdpChecksum: return "udp_checksum";
+                case DropReason.UdpNoPort: return "udp_no_port";
+                case DropReason.UdpNotWanted: return "udp_not_wanted";
+                case DropReason.UdpQueueFull: return "udp_queue_full";
+                case DropReason.DhcpMalformed: return "dhcp_malformed";
+                case DropReason.DhcpUnexpected: return "dhcp_unexpected";
+                case DropReason.DnsMalformed: return "dns_malformed";
+                case DropReason.DnsUnexpected: return "dns_unexpected";
+                case DropReason.MdnsMalformed: return "mdns_malformed";
+                case DropReason.SntpInvalid: return "sntp_invalid";
                 default: return "other";
             }
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Globalization;
 using System.IO;
@@ -221,6 +222,15 @@ namespace NanoTcp.IlMeter
             Console.WriteLine("il." + name + "=il=" + Round(il) + ", native=" + Round((double)r.Native / per) + ", alloc="
                 + Round((double)r.Alloc / per) + ", external=" + Round((double)r.External / per));
             Console.WriteLine("il." + name + ".esp32_us=" + Round(il / High * 1e6) + "-" + Round(il / Low * 1e6));
+            if (Environment.GetEnvironmentVariable("NANOTCP_ILMETER_PROFILE") != "1") return;
+            // Where the IL goes (the methods' own IL, callees excluded), costliest first.
+            var order = new List<int>();
+            for (int i = 0; i < r.MethodIl.Length && i < Meter.MethodNames.Count; i++) if (r.MethodIl[i] > 0) order.Add(i);
+            order.Sort((x, y) => r.MethodIl[y].CompareTo(r.MethodIl[x]));
+            for (int k = 0; k < order.Count && k < 80; k++)
+            {
+                Console.WriteLine("profile." + name + "." + Meter.MethodNames[order[k]] + "=" + Round((double)r.MethodIl[order[k]] / per));
+            }
         }
 
         private static string Round(double value) =>

@@ -13,7 +13,10 @@ namespace NanoTcp.VirtualBoard.Bench
     /// (iperf -c … -t 10 to a discard service), target → Linux (reading a chargen-like sender), connect+close per
     /// second and median handshake latency (2000 cycles against echo), median ping RTT. Prints medians [min–max]
     /// over the passes and the board/ceiling ratios, with the stack's window configuration on every line.
-    /// Options: --passes N (3) --seconds S (10) --cycles N (2000) --quick (1 pass, 3 s, 500 cycles).
+    /// First, connect+close against a board with the firmware's DEFAULT settings (issue 12: services, backlogs and
+    /// slots as shipped), with the number of 1 s stalls (connects that waited for a SYN retransmission).
+    /// Options: --passes N (3) --seconds S (10) --cycles N (2000) --quick (1 pass, 3 s, 500 cycles)
+    /// --connect-close-only (just the default-settings connect+close figures).
     /// </summary>
     public static class Program
     {
@@ -36,6 +39,8 @@ namespace NanoTcp.VirtualBoard.Bench
             var windows = new[] { (Receive: 4 * 1460, Send: 2 * 1460), (Receive: 2 * 1460, Send: 2 * 1460) };
             string prefix = "ntbench-" + Environment.ProcessId;
             Console.WriteLine("virtualboard.passes=" + passes + " iperf_seconds=" + seconds + " cycles=" + cycles);
+            DefaultSettingsConnectClose(prefix, cycles);
+            if (args.Contains("--connect-close-only")) return 0;
             using var peer = new LinuxPeer(prefix + "-veth");
             var ceiling = new Target
             {
@@ -60,6 +65,24 @@ namespace NanoTcp.VirtualBoard.Bench
                 Measure(nano, ceiling, window, passes, seconds, cycles, board);
             }
             return 0;
+        }
+
+        /// <summary>Connect+close against echo on a board built from the default BoardOptions (nothing enlarged).</summary>
+        private static void DefaultSettingsConnectClose(string prefix, int cycles)
+        {
+            using var network = BoardNetwork.CreateInNamespace(prefix + "-defaults", "192.0.2.1/24");
+            using var board = new Board.VirtualBoard(new BoardOptions { Namespace = network.Namespace.Name }, network.Tap, null);
+            board.Start();
+            var nano = new Target { Name = "nanotcp", Client = network.Namespace, DiscardPort = 9, ChargenPort = 19, EchoPort = 7 };
+            nano.PingMedianMicros(5);
+            var cc = nano.ConnectClose(cycles);
+            string tag = "{defaults,slots=" + board.Application.Settings.Stack.ConnectionSlots + ",service_connections=" +
+                         board.Application.Settings.ServiceConnections + "}";
+            Console.WriteLine("nanotcp.connect_close_per_s" + tag + "=" + cc.PerSecond.ToString("0.0", Inv));
+            Console.WriteLine("nanotcp.connect_latency_us" + tag + "=" + cc.MedianConnectMicros.ToString("0.0", Inv));
+            Console.WriteLine("nanotcp.connect_latency_max_us" + tag + "=" + cc.MaxConnectMicros.ToString("0.0", Inv));
+            Console.WriteLine("nanotcp.connect_stalls_1s" + tag + "=" + cc.Stalls);
+            Console.Out.Flush();
         }
 
         private static void Measure(Target nano, Target ceiling, string window, int passes, int seconds, int cycles, Board.VirtualBoard board)

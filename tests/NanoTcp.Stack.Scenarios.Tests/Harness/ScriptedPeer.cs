@@ -136,6 +136,28 @@ namespace NanoTcp.Scenarios.Harness
         /// <summary>Advances virtual time by <paramref name="ms"/>.</summary>
         public void AdvanceBy(long ms) => AdvanceTo(Now + ms);
 
+        // ---- Other hosts (spoofed sources) --------------------------------------------------------------
+
+        /// <summary>MAC address of every other host (the frames of spoofed sources come from it).</summary>
+        public static readonly byte[] OtherHostMac = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x99 };
+
+        /// <summary>
+        /// When true, TCP segments the DUT sends to addresses other than the peer (answers to <see cref="SendFrom"/>)
+        /// are decoded, checked and kept in <see cref="ToOtherHosts"/> instead of failing the test.
+        /// </summary>
+        public bool OtherHostsAllowed { get; set; }
+
+        /// <summary>Segments the DUT sent to other hosts, with their destination address.</summary>
+        public List<(uint Ip, Segment Segment)> ToOtherHosts { get; } = new List<(uint Ip, Segment Segment)>();
+
+        /// <summary>Injects a segment from another host <paramref name="sourceIp"/> (MAC <see cref="OtherHostMac"/>) and polls.</summary>
+        public void SendFrom(uint sourceIp, Segment segment)
+        {
+            _trace.Add($"t={Now} {Bytes.Ip(sourceIp)}> {segment}");
+            var ip = new Ipv4Packet { Source = sourceIp, Destination = DutIp, Protocol = Ipv4Packet.ProtocolTcp, Payload = segment.Encode(sourceIp, DutIp) };
+            InjectFrame(new EthernetFrame { Destination = DutMac, Source = OtherHostMac, EtherType = EthernetFrame.TypeIpv4, Payload = ip.Encode() }.Encode());
+        }
+
         // ---- Injection --------------------------------------------------------------------------------
 
         /// <summary>A segment from the peer's port to the DUT's port.</summary>
@@ -314,9 +336,10 @@ namespace NanoTcp.Scenarios.Harness
             if (!EthernetFrame.SameMac(eth.Source, DutMac)) Check("source MAC " + EthernetFrame.Mac(eth.Source), frame);
             if (eth.EtherType == EthernetFrame.TypeArp) return OnArp(ArpPacketOf(eth, frame));
             if (eth.EtherType != EthernetFrame.TypeIpv4) { Check($"EtherType 0x{eth.EtherType:X4}", frame); return false; }
-            if (!EthernetFrame.SameMac(eth.Destination, Mac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
             var ip = Ipv4Packet.Parse(eth.Payload, out error);
             Check(error, frame);
+            if (OtherHostsAllowed && ip.Destination != PeerIp && ip.Protocol == Ipv4Packet.ProtocolTcp) return ToOtherHost(eth, ip, frame);
+            if (!EthernetFrame.SameMac(eth.Destination, Mac)) Check("IP frame to MAC " + EthernetFrame.Mac(eth.Destination), frame);
             if (ip.Source != DutIp || ip.Destination != PeerIp) Check($"IP {Bytes.Ip(ip.Source)} > {Bytes.Ip(ip.Destination)}", frame);
             if ((ip.FlagsAndFragment & 0x3FFF) != 0) Check("fragmented datagram", frame);
             if (ip.Ttl != Config.TimeToLive) Check($"TTL {ip.Ttl}", frame);
@@ -335,6 +358,15 @@ namespace NanoTcp.Scenarios.Harness
                 Icmp.Enqueue(icmp);
             }
             else Check($"IP protocol {ip.Protocol}", frame);
+            return false;
+        }
+
+        private bool ToOtherHost(EthernetFrame eth, Ipv4Packet ip, byte[] frame)
+        {
+            if (!EthernetFrame.SameMac(eth.Destination, OtherHostMac)) Check("frame for " + Bytes.Ip(ip.Destination) + " to MAC " + EthernetFrame.Mac(eth.Destination), frame);
+            var seg = Segment.Parse(ip.Payload, ip.Source, ip.Destination, out string error);
+            Check(error, frame);
+            ToOtherHosts.Add((ip.Destination, seg));
             return false;
         }
 

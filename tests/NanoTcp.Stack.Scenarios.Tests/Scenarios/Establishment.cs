@@ -340,7 +340,8 @@ namespace NanoTcp.Scenarios
         [TestMethod]
         public void S16_BacklogFull_SynSilentlyDropped_RetransmittedSynAcceptedLater()
         {
-            NewPeer();
+            // With SYN cookies off (on by default, they answer instead: see Flood.cs).
+            NewPeer(c => c.SynCookies = false);
             int listener = Listen(backlog: 1);
             Peer.PeerPort = 40000;
             Peer.Send(Flags.Syn, RemoteIss, options: TcpOption.Mss(1460));

@@ -56,8 +56,8 @@ namespace NanoTcp.VirtualBoard.Tests.Harness
             s.Shutdown(SocketShutdown.Send);
             Assert.AreEqual(0, s.Receive(new byte[1]), "the echo service closes after our FIN (end of stream)");
             s.Close();
-            Wait.Until(() => net.BoardState(linuxPort) == TcpState.Closed, 5000, "the board's slot to close (port " + linuxPort + ")");
-            Wait.Until(() => net.LinuxState(linuxPort) == "TIME-WAIT", 5000, "Linux TIME-WAIT after the clean close");
+            Wait.Until(() => net.BoardState(linuxPort) == TcpState.Closed, 15000, "the board's slot to close (port " + linuxPort + ")");
+            Wait.Until(() => net.LinuxState(linuxPort) == "TIME-WAIT", 15000, "Linux TIME-WAIT after the clean close");
             return clock.Elapsed;
         }
 
