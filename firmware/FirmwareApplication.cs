@@ -19,6 +19,7 @@ namespace NanoTcp.Firmware
     {
         private readonly IFirmwarePlatform _platform;
         private readonly ClassicService[] _services;
+        private int _addressGeneration;
 
         /// <summary>
         /// Builds the stack from <paramref name="settings"/> over <paramref name="link"/>, opens the enabled
@@ -30,6 +31,8 @@ namespace NanoTcp.Firmware
             _platform = platform;
             Stack = new NetworkStack(settings.BuildStackConfig(), link);
             Pump = new NetworkPump(Stack) { Hook = this };
+            // TcpClient.Connect(host, port) looks names up with the stack's DNS resolver (servers from DHCP).
+            Pump.Resolver = new DnsHostNameResolver(Pump);
             Ping = new PingClient(Stack);
             Listeners = new ListenerTable(5);
             if (settings.TelnetEnabled)
@@ -47,6 +50,13 @@ namespace NanoTcp.Firmware
             if (settings.ChargenEnabled) _services[n++] = new ChargenService(Stack, settings.ChargenPort, connections, Listeners, scratch);
             if (settings.HttpEnabled) Http = new HttpStatusServer(Pump, settings, platform, link, Listeners);
             StartupLog.Write(platform, settings, this);
+            _addressGeneration = Stack.AddressGeneration;
+        }
+
+        /// <summary>The mDNS name the board answers to ("nanotcp.local"), or null without the responder.</summary>
+        public string MdnsName
+        {
+            get { return Stack.Mdns != null ? Stack.Mdns.Name : null; }
         }
 
         /// <summary>Shares the stack with other threads (the HTTP server, application threads using Sockets).</summary>
@@ -106,6 +116,11 @@ namespace NanoTcp.Firmware
                 next = Deadline.Earliest(next, _services[i].Poll(nowMs));
             }
             next = Deadline.Earliest(next, Stack.PollAt);
+            if (Stack.AddressGeneration != _addressGeneration)
+            {
+                _addressGeneration = Stack.AddressGeneration;
+                AddressLog.Write(_platform, this, nowMs);
+            }
             if (Telnet != null && Telnet.TakeRebootDue(nowMs) && _platform.CanReboot)
             {
                 _platform.Log("nanoTcp: rebooting (shell command)");

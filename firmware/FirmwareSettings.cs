@@ -18,7 +18,29 @@ namespace NanoTcp.Firmware
         /// <summary>Ethernet address, 6 bytes. Default <see cref="DefaultMacAddress"/>.</summary>
         public byte[] MacAddress = (byte[])DefaultMacAddress.Clone();
 
-        /// <summary>IPv4 address, first octet in the most significant byte. Default 192.168.1.50.</summary>
+        /// <summary>
+        /// Take the address, mask, gateway, DNS and NTP servers by DHCP (RFC 2131). Default true. The static
+        /// <see cref="IpAddress"/>, <see cref="SubnetMask"/> and <see cref="Gateway"/> are then the fallback used
+        /// after <see cref="DhcpFallbackMs"/> without a lease (an <see cref="IpAddress"/> of 0 means no fallback).
+        /// </summary>
+        public bool Dhcp = true;
+
+        /// <summary>With <see cref="Dhcp"/>: use the static address after this long without a lease; 0 = never. Default 30 000 ms.</summary>
+        public int DhcpFallbackMs = 30000;
+
+        /// <summary>Answer to &lt;HostName&gt;.local by multicast DNS (RFC 6762), so <c>telnet nanotcp.local</c> works. Default true.</summary>
+        public bool Mdns = true;
+
+        /// <summary>Keep network time by SNTP (RFC 4330) from the DHCP-given server or <see cref="NtpServer"/>. Default true.</summary>
+        public bool Sntp = true;
+
+        /// <summary>NTP server when DHCP gives none; 0 = none. Default 0.</summary>
+        public uint NtpServer = 0;
+
+        /// <summary>DNS server when DHCP gives none; 0 = none. Default 0.</summary>
+        public uint DnsServer = 0;
+
+        /// <summary>IPv4 address (the static one, or the DHCP fallback), first octet in the most significant byte. Default 192.168.1.50.</summary>
         public uint IpAddress = 0xC0A80132;
 
         /// <summary>Subnet mask. Default 255.255.255.0.</summary>
@@ -27,7 +49,7 @@ namespace NanoTcp.Firmware
         /// <summary>Default gateway; 0 for none. Default 192.168.1.1.</summary>
         public uint Gateway = 0xC0A80101;
 
-        /// <summary>Host name used in the shell prompt and the banner. Default "nanotcp".</summary>
+        /// <summary>Host name used in the shell prompt, the banner, DHCP option 12 and the mDNS name &lt;HostName&gt;.local. Default "nanotcp".</summary>
         public string HostName = "nanotcp";
 
         /// <summary>
@@ -133,8 +155,9 @@ namespace NanoTcp.Firmware
         public readonly StackConfig Stack = new StackConfig();
 
         /// <summary>
-        /// Copies the addresses into <see cref="Stack"/>, raises <see cref="StackConfig.ListenerSlots"/> to at least
-        /// the number of enabled services (HTTP included), and returns it, ready for <c>new NetworkStack(config, link)</c>.
+        /// Copies the addresses and the LAN services (<see cref="StackConfig.Lan"/>) into <see cref="Stack"/>, raises
+        /// <see cref="StackConfig.ListenerSlots"/> to at least the number of enabled services (HTTP included), and
+        /// returns it, ready for <c>new NetworkStack(config, link)</c>.
         /// </summary>
         public StackConfig BuildStackConfig()
         {
@@ -142,6 +165,14 @@ namespace NanoTcp.Firmware
             Stack.IpAddress = IpAddress;
             Stack.SubnetMask = SubnetMask;
             Stack.Gateway = Gateway;
+            LanConfig lan = Stack.Lan;
+            lan.HostName = HostName;
+            lan.Dhcp = Dhcp;
+            lan.DhcpFallbackMs = DhcpFallbackMs;
+            lan.Mdns = Mdns;
+            lan.Sntp = Sntp;
+            if (NtpServer != 0) lan.SntpServer = NtpServer;
+            if (DnsServer != 0) lan.DnsServers = new uint[] { DnsServer };
             int listeners = ListenersNeeded + (HttpEnabled ? 1 : 0);
             if (Stack.ListenerSlots < listeners) Stack.ListenerSlots = listeners;
             return Stack;

@@ -15,12 +15,21 @@ namespace NanoTcp.Firmware
             text.Write(platform.BoardName);
             text.Write(", mac ");
             text.WriteMac(settings.MacAddress, 0);
-            text.Write(", ip ");
-            text.WriteIp(settings.IpAddress);
-            text.Write(" mask ");
-            text.WriteIp(settings.SubnetMask);
-            text.Write(" gw ");
-            text.WriteIp(settings.Gateway);
+            if (settings.Dhcp)
+            {
+                text.Write(", ip by dhcp");
+                if (settings.DhcpFallbackMs > 0 && settings.IpAddress != 0)
+                {
+                    text.Write(" (fallback ");
+                    text.WriteIp(settings.IpAddress);
+                    text.Write(")");
+                }
+            }
+            else
+            {
+                text.Write(", ip ");
+                AddressLog.WriteAddresses(text, settings.IpAddress, settings.SubnetMask, settings.Gateway);
+            }
             platform.Log(new string(chars, 0, text.CopyTo(chars)));
             ListenerTable listeners = application.Listeners;
             for (int i = 0; i < listeners.Count; i++)

@@ -58,6 +58,28 @@ namespace NanoTcp
         LinkTransmitFailed,
         /// <summary>SYN from an off-subnet source while no gateway is configured: there is no route to answer it.</summary>
         NoRoute,
+        /// <summary>UDP header truncated, length field out of range, or destination port 0 (RFC 768).</summary>
+        UdpMalformed,
+        /// <summary>UDP checksum wrong (RFC 1122 4.1.3.4: silently discard).</summary>
+        UdpChecksum,
+        /// <summary>No socket bound to the destination port (a unicast one is answered with ICMP port unreachable, rate-limited).</summary>
+        UdpNoPort,
+        /// <summary>Broadcast or multicast datagram for a port that did not ask for that destination.</summary>
+        UdpNotWanted,
+        /// <summary>The socket's receive queue had no room for the datagram.</summary>
+        UdpQueueFull,
+        /// <summary>DHCP message truncated, wrong op/hardware type/cookie, or options running past the end (RFC 2131 §2).</summary>
+        DhcpMalformed,
+        /// <summary>DHCP reply not for our transaction (xid, chaddr) or unexpected in the current state (a second server's offer, a rogue server after bound).</summary>
+        DhcpUnexpected,
+        /// <summary>DNS reply truncated, bad label or pointer (loops, out of range), or too many records (RFC 1035 §4.1).</summary>
+        DnsMalformed,
+        /// <summary>DNS reply that does not match the outstanding query (id, source, question).</summary>
+        DnsUnexpected,
+        /// <summary>mDNS message malformed (RFC 6762 / RFC 1035 §4.1 format errors).</summary>
+        MdnsMalformed,
+        /// <summary>SNTP reply malformed or not matching our request (RFC 4330 §5: originate timestamp, mode, stratum 0).</summary>
+        SntpInvalid,
         /// <summary>Not a drop reason: the number of reasons (array size).</summary>
         Count,
     }

@@ -12,6 +12,12 @@ namespace NanoTcp
         /// <summary>The limited broadcast address 255.255.255.255 (RFC 919).</summary>
         public const uint Broadcast = 0xFFFFFFFF;
 
+        /// <summary>True for a class D (multicast) address, 224.0.0.0/4 (RFC 1112 §4).</summary>
+        public static bool IsMulticast(uint address)
+        {
+            return (address >> 28) == 0xE;
+        }
+
         /// <summary>Builds an address from its four dotted-decimal octets.</summary>
         public static uint Address(int a, int b, int c, int d)
         {

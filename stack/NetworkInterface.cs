@@ -18,7 +18,8 @@ namespace NanoTcp
 
         /// <summary>The one transmit frame: protocols build their payload at <see cref="IpPayloadOffset"/>, headers in place.</summary>
         public readonly byte[] Tx;
-        public readonly uint Ip, Mask, Gateway;
+        /// <summary>Our address, mask and gateway (0 = none: DHCP sends from 0.0.0.0, RFC 2131 §4.1). Changed by <see cref="SetAddress"/>.</summary>
+        public uint Ip, Mask, Gateway;
 
         private readonly StackContext _ctx;
         private readonly ILink _link;
@@ -49,6 +50,28 @@ namespace NanoTcp
 
         public bool IsUp { get { return _link != null && _link.IsUp; } }
 
+        /// <summary>Largest IP payload one frame carries.</summary>
+        public int MaxIpPayload { get { return Tx.Length - IpPayloadOffset; } }
+
+        /// <summary>
+        /// Sets our address at run time (DHCP; 0 = none). A new address is announced by a gratuitous ARP on the
+        /// next Poll (RFC 5227 §2.3).
+        /// </summary>
+        public void SetAddress(uint ip, uint mask, uint gateway)
+        {
+            if (ip != Ip) _announced = false;
+            Ip = ip;
+            Mask = mask;
+            Gateway = gateway;
+        }
+
+        /// <summary>Limited broadcast, or the directed broadcast of our subnet (RFC 919, RFC 922).</summary>
+        public bool IsBroadcast(uint destination)
+        {
+            if (destination == Ip4.Broadcast) return true;
+            return Ip != 0 && Mask != 0xFFFFFFFF && (destination & ~Mask) == ~Mask && (destination & Mask) == (Ip & Mask);
+        }
+
         /// <summary>Reads one frame into <paramref name="buffer"/>; 0 when none is waiting.</summary>
         public int Receive(byte[] buffer)
         {
@@ -69,24 +92,34 @@ namespace NanoTcp
         /// <see cref="Sent"/>; <see cref="Waiting"/> when the next hop is being resolved (nothing sent: the caller
         /// keeps its data and tries again on a later Poll; the ARP request goes out at the end of this Poll);
         /// <see cref="Failed"/> when the link refused the frame (counted); <see cref="Unreachable"/> without a route.
+        /// <paramref name="ttl"/> 0 = <see cref="StackConfig.TimeToLive"/> (mDNS sends 255, RFC 6762 §11).
+        /// Broadcast destinations go to the Ethernet broadcast address and multicast groups to their RFC 1112 §6.4
+        /// MAC without ARP; those are also the only destinations reachable before we have an address (DHCP sends
+        /// from 0.0.0.0, RFC 2131 §4.1).
         /// </summary>
-        public int SendIpv4(uint destination, int protocol, int payloadLength)
+        public int SendIpv4(uint destination, int protocol, int payloadLength, int ttl = 0)
         {
-            uint hop = NextHop(destination);
-            if (hop == 0) return Unreachable;
-            if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
+            if (payloadLength < 0 || payloadLength > MaxIpPayload) return Failed;
+            if (IsBroadcast(destination)) MacAddress.SetBroadcast(Tx, EthernetFrame.DestinationField);
+            else if (Ip4.IsMulticast(destination)) MacAddress.SetIpv4Multicast(destination, Tx, EthernetFrame.DestinationField);
+            else
             {
-                if (hop != _replyHop || _replyFrame == null)
+                uint hop = Ip == 0 ? 0 : NextHop(destination);
+                if (hop == 0) return Unreachable;
+                if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {
-                    if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
-                    return Waiting;
+                    if (hop != _replyHop || _replyFrame == null)
+                    {
+                        if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
+                        return Waiting;
+                    }
+                    MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
                 }
-                MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
             }
             MacAddress.Copy(_mac, 0, Tx, EthernetFrame.SourceField);
             NetworkOrder.Write16(Tx, EthernetFrame.EtherTypeField, EthernetFrame.TypeIpv4);
             _ipIdentification = (_ipIdentification + 1) & 0xFFFF;
-            Ipv4Packet.WriteHeader(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, _ctx.Config.TimeToLive, protocol, Ip, destination);
+            Ipv4Packet.WriteHeader(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, ttl > 0 ? ttl : _ctx.Config.TimeToLive, protocol, Ip, destination);
             int length = IpPayloadOffset + payloadLength;
             if (Transmit(length)) return Sent;
             _ctx.Drop(DropReason.LinkTransmitFailed, Tx, 0, length);

@@ -1,10 +1,12 @@
+using NanoTcp.Udp;
 using NanoTcp.Wire;
 
 namespace NanoTcp
 {
     // Ingress: Ethernet II (RFC 894) and IPv4 (RFC 791, RFC 1122 3.2.1) input, validated once and dispatched by
     // EtherType and protocol. A new IP protocol plugs in here (one branch in ProcessIpv4 calling its input with the
-    // datagram's offsets) and sends through NetworkInterface.SendIpv4.
+    // datagram's offsets) and sends through NetworkInterface.SendIpv4. UDP (protocol 17) is the one protocol that
+    // takes non-unicast datagrams: broadcasts and joined multicast groups pass only when a UDP binding asked for them.
     // Fragments are dropped and counted: we never reassemble (documented). Our MSS option keeps TCP peers from
     // sending datagrams larger than our MTU, so fragments only come from unusual paths. IP options are skipped
     // (the header length covers them).
@@ -35,7 +37,8 @@ namespace NanoTcp
                 return;
             }
             bool broadcast = MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
-            if (!broadcast && !MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0))
+            if (!broadcast && !MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0)
+                && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
             {
                 _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
                 return;
@@ -45,8 +48,8 @@ namespace NanoTcp
             else if (type == EthernetFrame.TypeIpv4)
             {
                 // RFC 1122 3.3.6: a unicast datagram that came as a link-layer broadcast is silently discarded
-                // (we accept no IP broadcast or multicast destinations at all).
-                if (broadcast)
+                // (IP broadcasts pass only where a UDP binding asked for them, e.g. DHCP).
+                if (broadcast && !_udp.WantsLinkBroadcast(f, EthernetFrame.HeaderLength, length - EthernetFrame.HeaderLength))
                 {
                     _ctx.Drop(DropReason.IpNotForUs, f, 0, length);
                     return;
@@ -70,7 +73,8 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.IpChecksum, f, 0, frameLength);
                 return;
             }
-            if (Ipv4Packet.Destination(f, ip) != _if.Ip)
+            uint destination = Ipv4Packet.Destination(f, ip);
+            if ((destination != _if.Ip || _if.Ip == 0) && !_udp.WantsDestination(Ipv4Packet.Protocol(f, ip), destination))
             {
                 _ctx.Drop(DropReason.IpNotForUs, f, 0, frameLength);
                 return;
@@ -93,6 +97,7 @@ namespace NanoTcp
             _if.SetReplyPath(source, f, EthernetFrame.SourceField);
             if (protocol == Ipv4Packet.ProtocolTcp) ProcessTcp(source, payload, payloadLength, frameLength);
             else if (protocol == Ipv4Packet.ProtocolIcmp) ProcessIcmp(source, payload, payloadLength, frameLength);
+            else if (protocol == UdpHeader.Protocol) _udp.Process(f, ip, payload, payloadLength, source, destination, frameLength);
             else _ctx.Drop(DropReason.IpUnknownProtocol, f, 0, frameLength);
             _if.SetReplyPath(0, null, 0);
         }

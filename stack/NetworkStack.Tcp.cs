@@ -82,6 +82,20 @@ namespace NanoTcp
             }
         }
 
+        /// <summary>
+        /// Our address went away (DHCP lease lost, released or changed): every connection bound to it is reset
+        /// without a segment (the address is no longer ours to send from, RFC 2131 §4.4.5); the application sees
+        /// <see cref="TcpError.ConnectionReset"/>. Listeners stay: they accept on the new address.
+        /// </summary>
+        private void ResetConnectionsOnAddressLoss()
+        {
+            for (int i = 0; i < _tcbs.Length; i++)
+            {
+                TcpConnection t = _tcbs[i];
+                if (t.InUse && t.State != TcpState.Closed) t.EnterClosed(TcpError.ConnectionReset);
+            }
+        }
+
         private long NextTcpDeadline()
         {
             long next = long.MaxValue;

@@ -173,5 +173,10 @@ namespace NanoTcp
 
         /// <summary>Announce our address with a gratuitous ARP on the first Poll (RFC 5227 §3). Default true.</summary>
         public bool GratuitousArp = true;
+
+        // ---- UDP and LAN services ---------------------------------------------------------------------------
+
+        /// <summary>UDP sockets, DHCP, DNS, mDNS and SNTP (<see cref="LanConfig"/>). Default: UDP only, static address.</summary>
+        public LanConfig Lan = new LanConfig();
     }
 }

@@ -11,7 +11,7 @@ namespace NanoTcp.VirtualBoard
         /// <summary>Builds the root command with every option and the action that runs the board.</summary>
         public static RootCommand Build()
         {
-            var ip = new Option<string>("--ip") { Description = "The board's IPv4 address", DefaultValueFactory = _ => "192.0.2.2" };
+            var ip = new Option<string>("--ip") { Description = "A static IPv4 address for the board [default: DHCP from dnsmasq in the namespace; 192.0.2.2 without dnsmasq]" };
             var mac = new Option<string>("--mac") { Description = "The board's MAC address", DefaultValueFactory = _ => "02:4e:54:00:00:02" };
             var password = new Option<string>("--password") { Description = "Telnet login password (empty: no login) [default: the firmware's, \"nanotcp\"]" };
             var pcap = new Option<string>("--pcap") { Description = "Write every frame in and out to this pcap file", HelpName = "FILE" };
@@ -35,15 +35,20 @@ namespace NanoTcp.VirtualBoard
 
             var root = new RootCommand("nanoTcp virtual board: the nanoTcp firmware (telnet shell, echo 7, discard 9, chargen 19) " +
                                        "on Linux over a TAP device. As root it creates network namespace 'nanotcp' with the Linux side " +
-                                       "at 192.0.2.1/24 and the board at 192.0.2.2; Ctrl+C removes both.")
+                                       "at 192.0.2.1/24 running dnsmasq (DHCP + DNS); the board takes its address by DHCP and answers " +
+                                       "to nanotcp.local (mDNS). Ctrl+C removes both.")
             {
                 ip, mac, password, pcap, trace, relative, loss, dup, reorder, corrupt, seed, link, tap, ns, slots, rcvbuf, sndbuf, app, quiet,
             };
             root.SetAction(result =>
             {
                 var o = new BoardOptions();
-                if (!Ip4.TryParse(result.GetValue(ip), out o.IpAddress))
-                    return Fail("--ip: not an IPv4 address: " + result.GetValue(ip));
+                string ipText = result.GetValue(ip);
+                // No --ip: DHCP from dnsmasq (Program.Run falls back to 192.0.2.2 when dnsmasq is missing).
+                o.Dhcp = ipText == null;
+                o.LanServices = true;
+                if (ipText != null && !Ip4.TryParse(ipText, out o.IpAddress))
+                    return Fail("--ip: not an IPv4 address: " + ipText);
                 if (!TryParseMac(result.GetValue(mac), o.MacAddress))
                     return Fail("--mac: not a MAC address (aa:bb:cc:dd:ee:ff): " + result.GetValue(mac));
                 if ((o.MacAddress[0] & 1) != 0) return Fail("--mac: a group (multicast) address cannot be a station address");

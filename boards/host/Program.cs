@@ -49,6 +49,7 @@ namespace NanoTcp.VirtualBoard
                 return Stopped(options);
             }
             using (network)
+            using (Dnsmasq dnsmasq = StartDnsmasq(options, network))
             {
                 VirtualBoard.Board.VirtualBoard board;
                 try
@@ -82,6 +83,24 @@ namespace NanoTcp.VirtualBoard
                 ? "nanotcp-board: stopped; namespace " + options.Namespace + " and its TAP device removed"
                 : "nanotcp-board: stopped; TAP device " + options.TapName + " released");
             return ExitOk;
+        }
+
+        /// <summary>
+        /// The namespace's DHCP/DNS server for a DHCP board. Missing dnsmasq is not an error: one line says how to
+        /// install it and the board carries on with its static address.
+        /// </summary>
+        private static Dnsmasq StartDnsmasq(BoardOptions options, BoardNetwork network)
+        {
+            if (!options.Dhcp) return null;
+            if (network.Namespace == null || Dnsmasq.Find() == null)
+            {
+                options.Dhcp = false;
+                Console.Out.WriteLine(network.Namespace == null
+                    ? "nanotcp-board: --tap: no DHCP server is started on an existing device; using the static address " + Ip4.ToString(options.IpAddress)
+                    : "nanotcp-board: dnsmasq is not installed (" + Dnsmasq.InstallHint + "); using the static address " + Ip4.ToString(options.IpAddress));
+                return null;
+            }
+            return Dnsmasq.Start(network.Namespace, network.Tap.Name, 3600, new string[0]);
         }
 
         private static string HostCidr(BoardOptions options)

@@ -12,8 +12,12 @@ namespace NanoTcp.Enc28j60
         /// </summary>
         public bool FullDuplex { get; set; } = true;
 
-        /// <summary>Receive filters (ERXFCON). Default unicast + broadcast + CRC check.</summary>
-        public ReceiveFilters Filters { get; set; } = ReceiveFilters.Default;
+        /// <summary>
+        /// Receive filters (ERXFCON). Default unicast + broadcast + multicast + CRC check: DHCP needs broadcast and
+        /// mDNS the group 01:00:5E:00:00:FB (RFC 6762 §3, RFC 1112 §6.4); the stack drops groups it did not join
+        /// (counted as EthernetNotForUs). <see cref="ReceiveFilters.Default"/> is the chip's reset value without multicast.
+        /// </summary>
+        public ReceiveFilters Filters { get; set; } = ReceiveFilters.Default | ReceiveFilters.Multicast;
 
         /// <summary>SPI clock in Hz as configured on the bus; checked against errata #1 for B1/B4 silicon.</summary>
         public int SpiClockHz { get; set; } = 20000000;

@@ -15,10 +15,12 @@ namespace NanoTcp.Firmware.Device
     /// and guarded by the firmware's MemoryBudgetTests:
     /// <list type="bullet">
     /// <item>standard profile (<see cref="CreateStandardSettings"/>): ≤ 40 KB, so ESP32_REV0 (79 KB) keeps ≥ 30 KB for
-    /// the user's application. 3 connection slots of 1 KB + 1 KB, 2 telnet sessions, echo/discard/chargen with one
-    /// connection each (a connection beyond the free slots is refused).</item>
+    /// the user's application. DHCP, mDNS (nanotcp.local), DNS and SNTP (about 4 KB together), 3 connection slots of
+    /// 1 KB + 1 KB, 1 telnet session, echo and discard with one connection each (a connection beyond the free slots is
+    /// refused). The LAN services displaced the second telnet session and chargen (issue 13).</item>
     /// <item>small profile (<see cref="CreateSmallSettings"/>, <see cref="SmallProfile"/> = true): ≤ 34 KB, for an
-    /// image with BLE (49 KB), keeping ≥ 15 KB for the application: 2 slots, 1 telnet session, echo and discard.</item>
+    /// image with BLE (49 KB), keeping ≥ 15 KB for the application: the LAN services, 1 slot, 1 telnet session, no
+    /// echo or discard.</item>
     /// <item>PSRAM images (ESP32_PSRAM_REV0/REV3, ESP32-S3 with PSRAM): raise slots and buffers freely, e.g. 8 slots of
     /// 4 KB + 4 KB.</item>
     /// </list>
@@ -62,7 +64,7 @@ namespace NanoTcp.Firmware.Device
             settings.SubnetMask = Ip4.Address(255, 255, 255, 0);
             settings.Gateway = Ip4.Address(192, 168, 1, 1);
             settings.TelnetPassword = "nanotcp";
-            settings.TelnetSessions = 2;
+            settings.TelnetSessions = 1;
             settings.SessionOutputBufferSize = 512;
             settings.ServiceConnections = 1;
             // Each slot costs its two buffers + 20 B each plus its bookkeeping. 1 KB windows match what the
@@ -73,6 +75,13 @@ namespace NanoTcp.Firmware.Device
             // A 1 KB window holds at most two out-of-order pieces; a small LAN needs few neighbours.
             settings.Stack.OutOfOrderRanges = 2;
             settings.Stack.ArpEntries = 4;
+            // LAN services (DHCP, DNS, mDNS, SNTP) cost about 4 KB; the firmware opens no UDP socket of its own, so
+            // none is reserved for the application (each costs its 1 KB queue: raise Stack.Lan.UdpSockets to use
+            // UDP), and two cached names suffice for a device that talks to few hosts.
+            settings.Stack.Lan.UdpSockets = 0;
+            settings.Stack.Lan.DnsCacheEntries = 2;
+            // With them the second telnet session and chargen no longer fit the 40 KB budget.
+            settings.ChargenEnabled = false;
             // The web status page (firmware/Http) renders a whole page per worker into its own buffer (~8 KB each):
             // more than ESP32_REV0 can spare. Enable it on a PSRAM image, or with HttpWorkers = 1 when the
             // application needs less than the 30 KB left.
@@ -80,13 +89,13 @@ namespace NanoTcp.Firmware.Device
             return settings;
         }
 
-        /// <summary>The small profile: the standard one cut to 2 slots, 1 telnet session, echo and discard (fits 49 KB).</summary>
+        /// <summary>The small profile: the standard one cut to 1 slot for the telnet session, no echo or discard (fits 49 KB).</summary>
         public static FirmwareSettings CreateSmallSettings()
         {
             FirmwareSettings settings = CreateStandardSettings();
-            settings.TelnetSessions = 1;
-            settings.ChargenEnabled = false;
-            settings.Stack.ConnectionSlots = 2;
+            settings.EchoEnabled = false;
+            settings.DiscardEnabled = false;
+            settings.Stack.ConnectionSlots = 1;
             return settings;
         }
 

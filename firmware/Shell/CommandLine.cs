@@ -79,6 +79,13 @@ namespace NanoTcp.Firmware
             return index < Count && Ip4.TryParse(_line, _start[index], _length[index], out address);
         }
 
+        /// <summary>Starts a DNS lookup of word <paramref name="index"/> (a name or an address); returns the <see cref="Dns.DnsStatus"/>.</summary>
+        public int Lookup(int index, Dns.DnsResolver resolver)
+        {
+            if (index >= Count) return Dns.DnsStatus.InvalidName;
+            return resolver.Resolve(_line, _start[index], _length[index]);
+        }
+
         /// <summary>Writes word <paramref name="index"/> (at most <paramref name="maxLength"/> characters) to <paramref name="output"/>.</summary>
         public void WriteWord(int index, AsciiWriter output, int maxLength)
         {

@@ -13,7 +13,7 @@ namespace NanoTcp.Firmware
         public Shell(ShellEnvironment environment)
         {
             bool reboot = environment.Platform.CanReboot;
-            _commands = new ShellCommand[reboot ? 14 : 13];
+            _commands = new ShellCommand[reboot ? 17 : 16];
             int n = 0;
             _commands[n++] = new HelpCommand();
             _commands[n++] = new IfconfigCommand();
@@ -21,6 +21,9 @@ namespace NanoTcp.Firmware
             _commands[n++] = new ArpCommand();
             _commands[n++] = new StatsCommand();
             _commands[n++] = new PingCommand();
+            _commands[n++] = new NslookupCommand();
+            _commands[n++] = new DhcpCommand();
+            _commands[n++] = new DateCommand();
             _commands[n++] = new UptimeCommand();
             _commands[n++] = new MemCommand();
             _commands[n++] = new ConnectionControlCommand(false);

@@ -22,7 +22,7 @@ namespace NanoTcp.Firmware
         private readonly NvtLineEditor _editor;
         private readonly ShellContext _context;
         private readonly byte[] _input = new byte[InputBufferSize];
-        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
+        private readonly TcpConnectionInfo _info;
         private int _inputStart;
         private int _inputCount;
         private bool _moreInput;
@@ -45,6 +45,7 @@ namespace NanoTcp.Firmware
             _output = new AsciiWriter(outputBufferSize);
             _editor = new NvtLineEditor(maxLineLength);
             _context = new ShellContext(environment, _output, index);
+            _info = environment.ConnectionInfo;
         }
 
         /// <summary>Index of the slot.</summary>

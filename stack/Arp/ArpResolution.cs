@@ -15,6 +15,9 @@ namespace NanoTcp
         private readonly ArpCache _arp;
         private bool _announced;
 
+        /// <summary>Shown every valid ARP packet (the DHCP client's RFC 5227 conflict detection); null = none.</summary>
+        public IArpObserver ArpObserver;
+
         /// <summary>Number of ARP cache entries.</summary>
         public int ArpCapacity { get { return _arp.Capacity; } }
 
@@ -26,7 +29,7 @@ namespace NanoTcp
                 _announced = false;
                 return;
             }
-            if (!_announced && _ctx.Config.GratuitousArp) _announced = SendArp(ArpPacket.OpRequest, null, 0, Ip);
+            if (!_announced && _ctx.Config.GratuitousArp && Ip != 0) _announced = SendArp(ArpPacket.OpRequest, null, 0, Ip, Ip);
             else _announced = true;
         }
 
@@ -41,6 +44,8 @@ namespace NanoTcp
             }
             uint sender = ArpPacket.SenderIp(frame, o);
             int senderMac = o + ArpPacket.SenderMacField;
+            if (ArpObserver != null)
+                ArpObserver.ObserveArp(ArpPacket.Operation(frame, o), sender, ArpPacket.TargetIp(frame, o), MacAddress.Equal(frame, senderMac, _mac, 0));
             bool forUs = ArpPacket.TargetIp(frame, o) == Ip && Ip != 0;
             int operation = ArpPacket.Operation(frame, o);
             if (sender == 0 || sender == Ip || sender == Ip4.Broadcast || MacAddress.IsBroadcast(frame, senderMac))
@@ -59,17 +64,23 @@ namespace NanoTcp
             }
             _ctx.Counters.ArpReceived++;
             // Reply to the requester's MAC (also for a probe from 0.0.0.0, RFC 5227 §2.1.1).
-            if (forUs && operation == ArpPacket.OpRequest) SendArp(ArpPacket.OpReply, frame, senderMac, sender);
+            if (forUs && operation == ArpPacket.OpRequest) SendArp(ArpPacket.OpReply, frame, senderMac, sender, Ip);
         }
 
-        /// <summary>Sends a request (targetMac null: broadcast, target address unknown) or a reply; false if the link refused it.</summary>
-        private bool SendArp(int operation, byte[] targetMac, int targetMacOffset, uint targetIp)
+        /// <summary>An ARP probe for <paramref name="target"/>: sender address 0.0.0.0, target MAC zero (RFC 5227 §2.1.1).</summary>
+        public bool SendArpProbe(uint target)
+        {
+            return IsUp && SendArp(ArpPacket.OpRequest, null, 0, target, 0);
+        }
+
+        /// <summary>Sends a request (targetMac null: broadcast, target address unknown) or a reply from <paramref name="senderIp"/>; false if the link refused it.</summary>
+        private bool SendArp(int operation, byte[] targetMac, int targetMacOffset, uint targetIp, uint senderIp)
         {
             if (operation == ArpPacket.OpRequest) MacAddress.SetBroadcast(Tx, 0);
             else MacAddress.Copy(targetMac, targetMacOffset, Tx, 0);
             MacAddress.Copy(_mac, 0, Tx, EthernetFrame.SourceField);
             NetworkOrder.Write16(Tx, EthernetFrame.EtherTypeField, EthernetFrame.TypeArp);
-            ArpPacket.Write(Tx, EthernetFrame.HeaderLength, operation, _mac, 0, Ip,
+            ArpPacket.Write(Tx, EthernetFrame.HeaderLength, operation, _mac, 0, senderIp,
                             operation == ArpPacket.OpRequest ? null : targetMac, targetMacOffset, targetIp);
             if (!Transmit(EthernetFrame.HeaderLength + ArpPacket.Length))
             {
@@ -89,7 +100,7 @@ namespace NanoTcp
             {
                 uint ip = _arp.NextRequest(_ctx.Now);
                 if (ip == 0) return;
-                SendArp(ArpPacket.OpRequest, null, 0, ip);
+                SendArp(ArpPacket.OpRequest, null, 0, ip, Ip);
             }
         }
 

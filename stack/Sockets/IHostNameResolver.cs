@@ -1,9 +1,9 @@
 namespace NanoTcp.Sockets
 {
     /// <summary>
-    /// Turns a host name into an IPv4 address for <see cref="TcpClient.Connect(string, int)"/>. The seam for a DNS
-    /// client (RFC 1035); none is built in yet, so <see cref="NetworkPump.Resolver"/> is null by default and only
-    /// dotted-decimal names connect.
+    /// Turns a host name into an IPv4 address for <see cref="TcpClient.Connect(string, int)"/>.
+    /// <see cref="DnsHostNameResolver"/> answers through the stack's DNS stub resolver (the firmware sets it);
+    /// <see cref="NetworkPump.Resolver"/> is null by default, and then only dotted-decimal names connect.
     /// </summary>
     public interface IHostNameResolver
     {

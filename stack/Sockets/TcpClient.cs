@@ -153,7 +153,7 @@ namespace NanoTcp.Sockets
 
         /// <summary>
         /// Connects to a dotted-decimal address or, through <see cref="NetworkPump.Resolver"/>, to a host name
-        /// (no resolver is built in yet: a name then fails with <see cref="TcpError.Unreachable"/>).
+        /// (<see cref="DnsHostNameResolver"/>; without a resolver a name fails with <see cref="TcpError.Unreachable"/>).
         /// </summary>
         public void Connect(string host, int port)
         {

@@ -28,6 +28,24 @@ namespace NanoTcp.Wire
             for (int i = 0; i < Length; i++) b[o + i] = 0xFF;
         }
 
+        /// <summary>Writes the Ethernet address of IPv4 multicast group <paramref name="group"/>: 01:00:5E + its low 23 bits (RFC 1112 §6.4).</summary>
+        public static void SetIpv4Multicast(uint group, byte[] b, int o)
+        {
+            b[o] = 0x01;
+            b[o + 1] = 0x00;
+            b[o + 2] = 0x5E;
+            b[o + 3] = (byte)((group >> 16) & 0x7F);
+            b[o + 4] = (byte)(group >> 8);
+            b[o + 5] = (byte)group;
+        }
+
+        /// <summary>True when the address at <paramref name="o"/> is the RFC 1112 §6.4 mapping of <paramref name="group"/>.</summary>
+        public static bool IsIpv4Multicast(byte[] b, int o, uint group)
+        {
+            return b[o] == 0x01 && b[o + 1] == 0x00 && b[o + 2] == 0x5E && b[o + 3] == (byte)((group >> 16) & 0x7F)
+                && b[o + 4] == (byte)(group >> 8) && b[o + 5] == (byte)group;
+        }
+
         public static long ToLong(byte[] b, int o)
         {
             long v = 0;

@@ -62,7 +62,7 @@ namespace NanoTcp.Enc28j60.Tests
             }
 
             Assert.AreEqual(1518, rig.Register16(2, 0x0A), "MAMXFL");
-            Assert.AreEqual(0xA1, rig.Register(1, 0x18), "ERXFCON");
+            Assert.AreEqual(0xA3, rig.Register(1, 0x18), "ERXFCON: UCEN, CRCEN, MCEN (mDNS), BCEN (DHCP)");
             Assert.AreEqual(fullDuplex ? 0x0100 : 0x0000, rig.Chip.PeekPhyRegister(0x00) & 0x0100, "PHCON1.PDPXMD");
             Assert.AreEqual(fullDuplex ? 0x0000 : 0x0100, rig.Chip.PeekPhyRegister(0x10) & 0x0100, "PHCON2.HDLDIS");
             Assert.AreEqual(0x3476, rig.Chip.PeekPhyRegister(0x14), "PHLCON");

@@ -390,7 +390,7 @@ namespace NanoTcp.Enc28j60.Tests
         [TestMethod]
         public void E18_Filters_UnicastBroadcastMulticastCrc_AndPromiscuous()
         {
-            var rig = new Rig();
+            var rig = new Rig(driver: o => o.Filters = ReceiveFilters.Default);
             byte[] otherMac = { 0x02, 0x99, 0x99, 0x99, 0x99, 0x99 };
             byte[] multicast = { 0x01, 0x00, 0x5E, 0x00, 0x00, 0x01 };
             Assert.IsFalse(rig.Chip.ReceiveFromWire(Rig.MakeFrame(otherMac, 100, 1), 0, 100), "other unicast");

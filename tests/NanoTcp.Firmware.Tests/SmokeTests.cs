@@ -13,7 +13,7 @@ namespace NanoTcp.Firmware.Tests
             var client = TelnetClient.LoggedIn(bench);
             string help = client.Command("help");
             StringAssert.Contains(help, "netstat");
-            StringAssert.Contains(help, "ping <ip> [count]");
+            StringAssert.Contains(help, "ping <host> [count]");
         }
     }
 }

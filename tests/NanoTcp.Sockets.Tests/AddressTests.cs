@@ -38,7 +38,7 @@ namespace NanoTcp.Sockets.Tests
             new TcpListener(pair.Server, 7500).Start();
             var client = new TcpClient(pair.Client) { SendTimeout = 10000 };
             var e = Assert.ThrowsExactly<SocketException>(() => client.Connect("board.example", 7500));
-            Assert.AreEqual(TcpError.Unreachable, e.Error, "no resolver is built in yet");
+            Assert.AreEqual(TcpError.Unreachable, e.Error, "without NetworkPump.Resolver a name does not connect");
             pair.Client.Resolver = new FixedResolver();
             client.Connect("board.example", 7500);
             Assert.IsTrue(client.Connected);

@@ -28,7 +28,7 @@ namespace NanoTcp.VirtualBoard.Tests
             string pcap = Path.Combine(Path.GetTempPath(), ns + ".pcap");
             try
             {
-                using (var board = new BoardProcess("--namespace", ns, "--pcap", pcap, "--quiet", "--password", "secret"))
+                using (var board = new BoardProcess("--namespace", ns, "--ip", "192.0.2.2", "--pcap", pcap, "--quiet", "--password", "secret"))
                 {
                     board.WaitUntilRunning(30000);
                     var namespaceHandle = NetworkNamespace.Open(ns);

@@ -8,15 +8,19 @@ namespace NanoTcp.VirtualBoard.Board
     {
         public static void Write(TextWriter o, BoardOptions options, BoardNetwork network, VirtualBoard board)
         {
-            string ip = Ip4.ToString(options.IpAddress);
+            string ip = options.Dhcp ? "(DHCP)" : Ip4.ToString(options.IpAddress);
             string prefix = network.Namespace != null ? "sudo ip netns exec " + network.Namespace.Name + " " : "";
             o.WriteLine("nanoTcp virtual board " + ip + " (MAC " + Mac(options.MacAddress) + ") on TAP " + network.Tap.Name +
                         (network.Namespace != null ? " in namespace " + network.Namespace.Name + ", Linux side " + Ip4.ToString(options.HostAddress) : "") +
                         ", link " + (options.Link == LinkKind.Enc28j60 ? "ENC28J60 (emulated chip)" : "direct"));
-            o.WriteLine("  connect:  " + prefix + "telnet " + ip + "   (password: " +
+            if (options.LanServices)
+                o.WriteLine("  name:     telnet nanotcp.local   (mDNS: from a LAN PC with Avahi/Bonjour; in the namespace: " + prefix + "dig -p 5353 @224.0.0.251 nanotcp.local)");
+            if (options.Dhcp)
+                o.WriteLine("  address:  by DHCP from dnsmasq on " + Ip4.ToString(options.HostAddress) + " (192.0.2.100-199); the log line \"nanoTcp: address ...\" shows it");
+            o.WriteLine("  connect:  " + prefix + "telnet " + (options.Dhcp ? "<address>" : ip) + "   (password: " +
                         (board.Application.Settings.TelnetPassword == null || board.Application.Settings.TelnetPassword.Length == 0
                             ? "none" : board.Application.Settings.TelnetPassword) + ")");
-            o.WriteLine("  ping:     " + prefix + "ping " + ip);
+            o.WriteLine("  ping:     " + prefix + "ping " + (options.Dhcp ? "<address>" : ip));
             o.WriteLine("  services: telnet 23, echo 7, discard 9, chargen 19");
             StackConfig c = board.Application.Settings.Stack;
             o.WriteLine("  window:   receive buffer " + c.ReceiveBufferSize + " B, send buffer " + c.SendBufferSize + " B, MSS " + c.Mss +

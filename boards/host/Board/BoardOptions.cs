@@ -69,6 +69,12 @@ namespace NanoTcp.VirtualBoard.Board
         /// <summary>Connections per classic service (echo, discard, chargen); 0 keeps the default.</summary>
         public int ServiceConnections;
 
+        /// <summary>Take the address by DHCP (the main job, with dnsmasq in the namespace); false = the static <see cref="IpAddress"/>. Default false.</summary>
+        public bool Dhcp;
+
+        /// <summary>Run the mDNS responder (nanotcp.local) and SNTP. Default false (the main job turns it on).</summary>
+        public bool LanServices;
+
         /// <summary>Last chance for tests and benchmarks to adjust the firmware settings; may be null.</summary>
         public Action<FirmwareSettings> Configure;
 
@@ -84,6 +90,10 @@ namespace NanoTcp.VirtualBoard.Board
             s.SubnetMask = SubnetMask;
             s.Gateway = HostAddress;
             s.HostName = "nanotcp";
+            s.Dhcp = Dhcp;
+            s.DhcpFallbackMs = 0;
+            s.Mdns = LanServices;
+            s.Sntp = LanServices;
             if (Password != null) s.TelnetPassword = Password;
             if (ConnectionSlots > 0) s.Stack.ConnectionSlots = ConnectionSlots;
             if (ReceiveBuffer > 0) s.Stack.ReceiveBufferSize = ReceiveBuffer;

@@ -58,6 +58,8 @@ namespace NanoTcp.VirtualBoard.Network
                 }
                 ns.Ip("addr", "add", hostAddressCidr, "dev", tap.Name);
                 ns.Ip("link", "set", tap.Name, "up");
+                // Multicast (mDNS on 224.0.0.251) leaves through the board's link: dig/avahi in the namespace need the route.
+                ns.Ip("route", "add", "224.0.0.0/4", "dev", tap.Name);
                 return new BoardNetwork(tap, ns);
             }
             catch

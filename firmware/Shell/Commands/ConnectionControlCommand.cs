@@ -8,7 +8,6 @@ namespace NanoTcp.Firmware
     public sealed class ConnectionControlCommand : ShellCommand
     {
         private readonly bool _abort;
-        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
 
         /// <summary>Creates <c>close</c> (false) or <c>abort</c> (true).</summary>
         public ConnectionControlCommand(bool abort)
@@ -23,6 +22,7 @@ namespace NanoTcp.Firmware
         {
             int slot;
             NetworkStack stack = context.Environment.Stack;
+            TcpConnectionInfo info = context.Environment.ConnectionInfo;
             if (arguments.Count != 2 || !arguments.TryGetNumber(1, out slot) || slot >= stack.ConnectionSlotCount)
             {
                 WriteUsage(context);
@@ -30,23 +30,23 @@ namespace NanoTcp.Firmware
             }
             AsciiWriter output = context.Output;
             output.Write(Name);
-            if (!stack.GetConnectionInfo(slot, _info))
+            if (!stack.GetConnectionInfo(slot, info))
             {
                 output.Write(": slot ");
                 output.WriteDecimal(slot);
                 output.WriteLine(" is free");
                 return true;
             }
-            if (_info.Handle == context.Connection)
+            if (info.Handle == context.Connection)
             {
                 output.WriteLine(": that is this session (use exit)");
                 return true;
             }
-            int result = _abort ? stack.Abort(_info.Handle) : stack.Close(_info.Handle);
+            int result = _abort ? stack.Abort(info.Handle) : stack.Close(info.Handle);
             output.Write(result == TcpError.None ? ": slot " : ": failed on slot ");
             output.WriteDecimal(slot);
             output.Write(" (");
-            output.WriteEndpoint(_info.RemoteIp, _info.RemotePort);
+            output.WriteEndpoint(info.RemoteIp, info.RemotePort);
             output.Write(") ");
             output.WriteLine(result == TcpError.None ? (_abort ? "reset" : "closing") : "error");
             return true;

@@ -28,19 +28,21 @@ namespace NanoTcp.Firmware
                     return true;
                 case 1:
                     output.PadTo(Indent);
+                    NetworkStack stack = env.Stack;
                     output.Write("inet ");
-                    output.WriteIp(settings.IpAddress);
+                    output.WriteIp(stack.IpAddress);
                     output.Write("  netmask ");
-                    output.WriteIp(settings.SubnetMask);
+                    output.WriteIp(stack.SubnetMask);
                     output.Write("  broadcast ");
-                    output.WriteIp(settings.IpAddress | ~settings.SubnetMask);
+                    output.WriteIp(stack.IpAddress | ~stack.SubnetMask);
                     output.NewLine();
                     return true;
                 case 2:
                     output.PadTo(Indent);
                     output.Write("gateway ");
-                    if (settings.Gateway == 0) output.Write("none");
-                    else output.WriteIp(settings.Gateway);
+                    if (env.Stack.Gateway == 0) output.Write("none");
+                    else output.WriteIp(env.Stack.Gateway);
+                    AddressSource.Write(output, env.Stack, context.NowMs);
                     output.NewLine();
                     return true;
                 case 3:

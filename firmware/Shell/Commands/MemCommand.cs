@@ -6,7 +6,6 @@ namespace NanoTcp.Firmware
     /// </summary>
     public sealed class MemCommand : TableCommand
     {
-        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
         private readonly ArpEntryInfo _entry = new ArpEntryInfo();
 
         /// <summary>Creates the command.</summary>
@@ -33,7 +32,7 @@ namespace NanoTcp.Firmware
                     output.WriteLine(" B each)");
                     return true;
                 case 1:
-                    WriteQueued(stack, output);
+                    WriteQueued(stack, env.ConnectionInfo, output);
                     return true;
                 case 2:
                     output.Write("listeners:   ");
@@ -62,14 +61,14 @@ namespace NanoTcp.Firmware
             }
         }
 
-        private void WriteQueued(NetworkStack stack, AsciiWriter output)
+        private static void WriteQueued(NetworkStack stack, TcpConnectionInfo info, AsciiWriter output)
         {
             long send = 0, receive = 0;
             for (int slot = 0; slot < stack.ConnectionSlotCount; slot++)
             {
-                if (!stack.GetConnectionInfo(slot, _info)) continue;
-                send += _info.SendQueued;
-                receive += _info.ReceiveQueued;
+                if (!stack.GetConnectionInfo(slot, info)) continue;
+                send += info.SendQueued;
+                receive += info.ReceiveQueued;
             }
             output.Write("tcp queued:  send ");
             output.WriteDecimal(send);

@@ -14,7 +14,6 @@ namespace NanoTcp.Firmware
         private const int StateColumn = 68;
         private const int FixedRows = 2;
 
-        private readonly TcpConnectionInfo _info = new TcpConnectionInfo();
 
         /// <summary>Creates the command.</summary>
         public NetstatCommand() : base("netstat", "netstat", "listeners and TCP connections (slot, state, queues)")
@@ -51,7 +50,8 @@ namespace NanoTcp.Firmware
             }
             int slot = listener - listeners.Count;
             if (slot >= stack.ConnectionSlotCount) return false;
-            if (stack.GetConnectionInfo(slot, _info)) WriteConnection(output, _info, slot);
+            TcpConnectionInfo info = context.Environment.ConnectionInfo;
+            if (stack.GetConnectionInfo(slot, info)) WriteConnection(output, info, slot);
             return true;
         }
 

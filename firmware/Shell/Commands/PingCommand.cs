@@ -1,15 +1,16 @@
 namespace NanoTcp.Firmware
 {
     /// <summary>
-    /// <c>ping &lt;ip&gt; [count]</c>: ICMP echo requests (RFC 792) once a second, one line per reply with its
-    /// round-trip time, and the usual summary at the end or on Ctrl-C.
+    /// <c>ping &lt;name or ip&gt; [count]</c>: ICMP echo requests (RFC 792) once a second, one line per reply with
+    /// its round-trip time, and the usual summary at the end or on Ctrl-C. A name is looked up in DNS first (the
+    /// session's <see cref="ShellContext.Cursor"/> holds the count meanwhile).
     /// </summary>
     public sealed class PingCommand : ShellCommand
     {
         private const int DefaultCount = 4;
 
         /// <summary>Creates the command.</summary>
-        public PingCommand() : base("ping", "ping <ip> [count]", "ICMP echo with round-trip times (Ctrl-C stops)")
+        public PingCommand() : base("ping", "ping <host> [count]", "ICMP echo with round-trip times (Ctrl-C stops)")
         {
         }
 
@@ -18,14 +19,36 @@ namespace NanoTcp.Firmware
         {
             int count = DefaultCount;
             uint target;
-            bool valid = arguments.Count >= 2 && arguments.Count <= 3 && arguments.TryGetIp(1, out target);
+            bool valid = arguments.Count >= 2 && arguments.Count <= 3;
             if (!valid || (arguments.Count == 3 && !arguments.TryGetNumber(2, out count)) || count < 1 ||
                 count > PingJob.MaxCount)
             {
                 WriteUsage(context);
                 return true;
             }
-            arguments.TryGetIp(1, out target);
+            if (!arguments.TryGetIp(1, out target))
+            {
+                int status = arguments.Lookup(1, context.Environment.Stack.Dns);
+                if (status == Dns.DnsStatus.Pending)
+                {
+                    context.Cursor = count;
+                    return false;
+                }
+                if (status != Dns.DnsStatus.Resolved) return LookupFailed(context, status);
+                target = context.Environment.Stack.Dns.Address;
+            }
+            return Begin(context, target, count, nowMs);
+        }
+
+        private static bool LookupFailed(ShellContext context, int status)
+        {
+            context.Output.Write("ping: ");
+            context.Output.WriteLine(NslookupCommand.DnsStatusText(status));
+            return true;
+        }
+
+        private bool Begin(ShellContext context, uint target, int count, long nowMs)
+        {
             if (target == 0 || target == Ip4.Broadcast)
             {
                 context.Output.WriteLine("ping: not a unicast address");
@@ -46,6 +69,14 @@ namespace NanoTcp.Firmware
         public override bool Continue(ShellContext context, long nowMs)
         {
             PingJob job = context.Ping;
+            if (!job.Active)
+            {
+                // Still looking the name up.
+                Dns.DnsResolver dns = context.Environment.Stack.Dns;
+                if (dns.Status == Dns.DnsStatus.Pending) return false;
+                if (dns.Status != Dns.DnsStatus.Resolved) return LookupFailed(context, dns.Status);
+                return Begin(context, dns.Address, context.Cursor, nowMs);
+            }
             PrintReplies(context, job);
             if (job.Sent < job.Count && nowMs >= job.NextSendAtMs)
             {
@@ -60,12 +91,18 @@ namespace NanoTcp.Firmware
         public override long Deadline(ShellContext context)
         {
             PingJob job = context.Ping;
+            if (!job.Active) return context.NowMs + 50;
             return job.Sent < job.Count ? job.NextSendAtMs : job.LastSentAtMs + PingJob.IntervalMs;
         }
 
         /// <inheritdoc />
         public override void Interrupt(ShellContext context, long nowMs)
         {
+            if (!context.Ping.Active)
+            {
+                context.Environment.Stack.Dns.Cancel();
+                return;
+            }
             Finish(context, context.Ping);
         }
 

@@ -116,6 +116,17 @@ namespace NanoTcp.Firmware
                 case DropReason.ArpUnresolved: return "arp_unresolved";
                 case DropReason.LinkTransmitFailed: return "link_transmit_failed";
                 case DropReason.NoRoute: return "no_route";
+                case DropReason.UdpMalformed: return "udp_malformed";
+                case DropReason.UdpChecksum: return "udp_checksum";
+                case DropReason.UdpNoPort: return "udp_no_port";
+                case DropReason.UdpNotWanted: return "udp_not_wanted";
+                case DropReason.UdpQueueFull: return "udp_queue_full";
+                case DropReason.DhcpMalformed: return "dhcp_malformed";
+                case DropReason.DhcpUnexpected: return "dhcp_unexpected";
+                case DropReason.DnsMalformed: return "dns_malformed";
+                case DropReason.DnsUnexpected: return "dns_unexpected";
+                case DropReason.MdnsMalformed: return "mdns_malformed";
+                case DropReason.SntpInvalid: return "sntp_invalid";
                 default: return "other";
             }
         }

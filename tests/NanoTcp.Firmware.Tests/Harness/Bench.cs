@@ -34,6 +34,9 @@ namespace NanoTcp.Firmware.Tests.Harness
                 SubnetMask = Ip4.Address(255, 255, 255, 0),
                 Gateway = 0,
                 TelnetPassword = Password,
+                Dhcp = false,
+                Mdns = false,
+                Sntp = false,
             };
             Settings.Stack.GratuitousArp = false;
             configure?.Invoke(Settings);
