@@ -58,7 +58,7 @@ namespace NanoTcp
         private TcpConnection ActiveAt(int i)
         {
             TcpConnection t = _tcbs[_active[i]];
-            if (t.InUse) return t;
+            if ((t._flags & TcpConnection.FlagInUse) != 0) return t; // the bit, not the property: one frame less per slot
             t.Active = false;
             _active[i] = _active[--_activeCount];
             return null;
