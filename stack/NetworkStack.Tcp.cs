@@ -27,6 +27,9 @@ namespace NanoTcp
         private long _backlogSequence;
         /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
+        /// <summary>The earliest connection deadline noted by this Poll's dispatch pass, <see cref="Unknown"/> before it.</summary>
+        private long _tcpDeadline = Unknown;
+        private const long Unknown = long.MinValue;
 
         private void InitializeTcp(StackConfig cfg)
         {
@@ -66,24 +69,36 @@ namespace NanoTcp
 
         private void RunTcpTimers()
         {
+            _tcpDeadline = Unknown;
+            long now = _ctx.Now;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed) t.RunTimers();
+                if (t != null && t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
             }
         }
 
+        /// <summary>
+        /// Output of every connection; the same pass notes each one's next deadline for <see cref="NextTcpDeadline"/>
+        /// (nothing between this pass and the end of Poll touches a connection: only ARP requests follow).
+        /// </summary>
         private void DispatchTcp()
         {
+            long next = long.MaxValue;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null) t.Dispatch();
+                if (t == null) continue;
+                t.Dispatch();
+                long at = t.PollAt();
+                if (at < next) next = at;
             }
+            _tcpDeadline = next;
         }
 
         private long NextTcpDeadline()
         {
+            if (_tcpDeadline != Unknown) return _tcpDeadline;
             long next = long.MaxValue;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
