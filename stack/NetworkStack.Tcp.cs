@@ -140,17 +140,17 @@ namespace NanoTcp
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
             if (seg.SourcePort == 0 || seg.DestinationPort == 0 ||
-                (seg.Has(TcpFlags.Syn) && (seg.Has(TcpFlags.Rst) || seg.Has(TcpFlags.Fin))))
+                ((seg.Flags & TcpFlags.Syn) != 0 && ((seg.Flags & TcpFlags.Rst) != 0 || (seg.Flags & TcpFlags.Fin) != 0)))
             {
                 _ctx.Drop(DropReason.TcpInvalid, f, 0, frameLength);
                 return;
             }
             _ctx.Counters.TcpSegmentsReceived++;
-            if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
+            if ((seg.Flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstReceived++;
 
             TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
-            int listener = t == null || seg.Has(TcpFlags.Syn) ? FindListenerByPort(seg.DestinationPort) : -1;
+            int listener = t == null || (seg.Flags & TcpFlags.Syn) != 0 ? FindListenerByPort(seg.DestinationPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
@@ -158,7 +158,7 @@ namespace NanoTcp
             }
             // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
             // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null && listener >= 0 && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -170,19 +170,19 @@ namespace NanoTcp
         /// <summary>RFC 9293 §3.10.7.2: LISTEN. A SYN creates a child connection in SYN-RECEIVED (backlog permitting).</summary>
         private void ListenInput(int listener, Segment seg)
         {
-            if (seg.Has(TcpFlags.Rst))
+            if ((seg.Flags & TcpFlags.Rst) != 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
             }
-            if (seg.Has(TcpFlags.Ack))
+            if ((seg.Flags & TcpFlags.Ack) != 0)
             {
                 if (CookieAckInput(listener, seg)) return;
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return;
             }
-            if (!seg.Has(TcpFlags.Syn))
+            if ((seg.Flags & TcpFlags.Syn) == 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
