@@ -132,10 +132,11 @@ namespace NanoTcp
             seg.Ack = TcpHeader.Acknowledgment(f, o);
             seg.Flags = TcpHeader.Flags(f, o);
             seg.Window = TcpHeader.Window(f, o);
-            seg.Mss = TcpHeader.MssOption(f, o);
+            int headerLength = TcpHeader.HeaderLength(f, o);
+            // No options after a 20-byte header (most segments after the handshake): skip the scan.
+            seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
             seg.Buffer = f;
             seg.SourceMacOffset = EthernetFrame.SourceField;
-            int headerLength = TcpHeader.HeaderLength(f, o);
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
