@@ -27,6 +27,9 @@ namespace NanoTcp
         private long _backlogSequence;
         /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
+        /// <summary>The earliest connection deadline noted by this Poll's dispatch pass, <see cref="Unknown"/> before it.</summary>
+        private long _tcpDeadline = Unknown;
+        private const long Unknown = long.MinValue;
 
         private void InitializeTcp(StackConfig cfg)
         {
@@ -58,7 +61,7 @@ namespace NanoTcp
         private TcpConnection ActiveAt(int i)
         {
             TcpConnection t = _tcbs[_active[i]];
-            if (t.InUse) return t;
+            if ((t._flags & TcpConnection.FlagInUse) != 0) return t; // the bit, not the property: one frame less per slot
             t.Active = false;
             _active[i] = _active[--_activeCount];
             return null;
@@ -66,20 +69,31 @@ namespace NanoTcp
 
         private void RunTcpTimers()
         {
+            _tcpDeadline = Unknown;
+            long now = _ctx.Now;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed) t.RunTimers();
+                if (t != null && t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
             }
         }
 
+        /// <summary>
+        /// Output of every connection; the same pass notes each one's next deadline for <see cref="NextTcpDeadline"/>
+        /// (nothing between this pass and the end of Poll touches a connection: only ARP requests follow).
+        /// </summary>
         private void DispatchTcp()
         {
+            long next = long.MaxValue;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null) t.Dispatch();
+                if (t == null) continue;
+                t.Dispatch();
+                long at = t.PollAt();
+                if (at < next) next = at;
             }
+            _tcpDeadline = next;
         }
 
         /// <summary>
@@ -98,6 +112,7 @@ namespace NanoTcp
 
         private long NextTcpDeadline()
         {
+            if (_tcpDeadline != Unknown) return _tcpDeadline;
             long next = long.MaxValue;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
@@ -131,25 +146,26 @@ namespace NanoTcp
             seg.Ack = TcpHeader.Acknowledgment(f, o);
             seg.Flags = TcpHeader.Flags(f, o);
             seg.Window = TcpHeader.Window(f, o);
-            seg.Mss = TcpHeader.MssOption(f, o);
+            int headerLength = TcpHeader.HeaderLength(f, o);
+            // No options after a 20-byte header (most segments after the handshake): skip the scan.
+            seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
             seg.Buffer = f;
             seg.SourceMacOffset = EthernetFrame.SourceField;
-            int headerLength = TcpHeader.HeaderLength(f, o);
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
             if (seg.SourcePort == 0 || seg.DestinationPort == 0 ||
-                (seg.Has(TcpFlags.Syn) && (seg.Has(TcpFlags.Rst) || seg.Has(TcpFlags.Fin))))
+                ((seg.Flags & TcpFlags.Syn) != 0 && ((seg.Flags & TcpFlags.Rst) != 0 || (seg.Flags & TcpFlags.Fin) != 0)))
             {
                 _ctx.Drop(DropReason.TcpInvalid, f, 0, frameLength);
                 return;
             }
             _ctx.Counters.TcpSegmentsReceived++;
-            if (seg.Has(TcpFlags.Rst)) _ctx.Counters.TcpRstReceived++;
+            if ((seg.Flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstReceived++;
 
             TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
-            int listener = t == null || seg.Has(TcpFlags.Syn) ? FindListenerByPort(seg.DestinationPort) : -1;
+            int listener = t == null || (seg.Flags & TcpFlags.Syn) != 0 ? FindListenerByPort(seg.DestinationPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
@@ -157,7 +173,7 @@ namespace NanoTcp
             }
             // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
             // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && seg.Has(TcpFlags.Syn) && !seg.Has(TcpFlags.Ack) && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null && listener >= 0 && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -169,19 +185,19 @@ namespace NanoTcp
         /// <summary>RFC 9293 §3.10.7.2: LISTEN. A SYN creates a child connection in SYN-RECEIVED (backlog permitting).</summary>
         private void ListenInput(int listener, Segment seg)
         {
-            if (seg.Has(TcpFlags.Rst))
+            if ((seg.Flags & TcpFlags.Rst) != 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
             }
-            if (seg.Has(TcpFlags.Ack))
+            if ((seg.Flags & TcpFlags.Ack) != 0)
             {
                 if (CookieAckInput(listener, seg)) return;
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return;
             }
-            if (!seg.Has(TcpFlags.Syn))
+            if ((seg.Flags & TcpFlags.Syn) == 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;

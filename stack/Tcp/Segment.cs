@@ -21,6 +21,7 @@ namespace NanoTcp.Tcp
         /// <summary>Offset of the source MAC in <see cref="Buffer"/> (replies to unknown peers go there).</summary>
         public int SourceMacOffset;
 
+        /// <remarks>Per-segment paths test <see cref="Flags"/> in place: each call costs the interpreter a frame.</remarks>
         public bool Has(int flag) { return (Flags & flag) != 0; }
 
         /// <summary>SEG.LEN: data plus one for SYN and one for FIN (RFC 9293 §3.4).</summary>
@@ -29,8 +30,8 @@ namespace NanoTcp.Tcp
             get
             {
                 int len = DataLength;
-                if (Has(Wire.TcpFlags.Syn)) len++;
-                if (Has(Wire.TcpFlags.Fin)) len++;
+                if ((Flags & Wire.TcpFlags.Syn) != 0) len++;
+                if ((Flags & Wire.TcpFlags.Fin) != 0) len++;
                 return len;
             }
         }

@@ -14,7 +14,7 @@ namespace NanoTcp.Tcp
             if (SynRepeated(seg)) return;
             // RFC 9293 §3.5 figure 7, line 6: in a simultaneous open the peer's SYN+ACK repeats the SYN we already
             // took; its ACK completes the handshake (the SYN itself is old: answered with an ACK).
-            if (State == TcpState.SynReceived && seg.Has(TcpFlags.Syn) && seg.Has(TcpFlags.Ack) && seg.Seq == Irs && !seg.Has(TcpFlags.Rst))
+            if (State == TcpState.SynReceived && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) != 0 && seg.Seq == Irs && (seg.Flags & TcpFlags.Rst) == 0)
             {
                 if (AckInput(seg)) AckNow = true;
                 return;
@@ -25,28 +25,28 @@ namespace NanoTcp.Tcp
             {
                 _ctx.Drop(DropReason.TcpOutOfWindow, seg.Buffer, 0, 0);
                 if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, RcvNxt)) _ctx.Counters.TcpDuplicateData++;
-                if (seg.Has(TcpFlags.Rst)) return;                // S26: silently
-                if (seg.Has(TcpFlags.Syn)) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
+                if ((seg.Flags & TcpFlags.Rst) != 0) return;                // S26: silently
+                if ((seg.Flags & TcpFlags.Syn) != 0) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
                 // RFC 9293 §3.10.7.4: the limiter is for SEG.LEN = 0 only; a retransmitted FIN (SEG.LEN 1) is always ACKed.
                 else if (seg.Length > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
                 return;
             }
             KeepAliveRestart();
             // Second: RST.
-            if (seg.Has(TcpFlags.Rst))
+            if ((seg.Flags & TcpFlags.Rst) != 0)
             {
                 ResetInput(seg);
                 return;
             }
             // Fourth: SYN in the window (RFC 5961 §4.2: challenge ACK, whatever the sequence number, S27).
-            if (seg.Has(TcpFlags.Syn))
+            if ((seg.Flags & TcpFlags.Syn) != 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ChallengeAckFor();
                 return;
             }
             // Fifth: ACK.
-            if (!seg.Has(TcpFlags.Ack))
+            if ((seg.Flags & TcpFlags.Ack) == 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
@@ -167,7 +167,7 @@ namespace NanoTcp.Tcp
         /// <summary>RFC 5681 §2 "DUPLICATE ACKNOWLEDGMENT": no data, no SYN/FIN, same window, data outstanding.</summary>
         private bool IsDuplicateAck(Segment seg)
         {
-            return seg.DataLength == 0 && !seg.Has(TcpFlags.Fin) && seg.Window == SndWnd && Flight > 0;
+            return seg.DataLength == 0 && (seg.Flags & TcpFlags.Fin) == 0 && seg.Window == SndWnd && Flight > 0;
         }
 
         /// <summary>SND.UNA advances: free acknowledged data, sample the RTT, restart the timer, grow cwnd.</summary>

@@ -11,9 +11,9 @@ namespace NanoTcp.Tcp
             uint seq = seg.Seq;
             int offset = seg.DataOffset;
             int length = seg.DataLength;
-            if (seg.Has(TcpFlags.Syn)) seq++;
+            if ((seg.Flags & TcpFlags.Syn) != 0) seq++;
             uint finSeq = seq + (uint)length;
-            bool fin = seg.Has(TcpFlags.Fin);
+            bool fin = (seg.Flags & TcpFlags.Fin) != 0;
 
             // Data after the application closed cannot be delivered: reset (RFC 1122 4.2.2.13, RFC 9293 §3.6.1; S43).
             if (UserClosed && length > 0 && SequenceNumber.Gt(finSeq, RcvNxt))

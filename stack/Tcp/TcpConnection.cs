@@ -89,8 +89,10 @@ namespace NanoTcp.Tcp
 
         // Booleans packed into one field (nanoCLR spends a 12-byte heap block per field). The accessors test
         // and set the bit in place rather than through a helper: each call costs the interpreter a frame.
-        private int _flags;
-        private const int FlagInUse = 1, FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
+        // Internal so the stack's per-Poll passes test FlagInUse without a call.
+        internal int _flags;
+        internal const int FlagInUse = 1;
+        private const int FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
                           FlagPendingFin = 32, FlagSwsOverride = 64, FlagAckNow = 128, FlagRttTiming = 256, FlagActive = 512,
                           FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096, FlagProbeOwed = 8192;
 
@@ -217,7 +219,7 @@ namespace NanoTcp.Tcp
         /// <summary>poll_at: when this connection needs the next Poll (<see cref="TcpTimers.Off"/> when idle).</summary>
         public long PollAt()
         {
-            if (!InUse || State == TcpState.Closed) return TcpTimers.Off;
+            if ((_flags & FlagInUse) == 0 || State == TcpState.Closed) return TcpTimers.Off;
             // What Dispatch could not send (an owed ACK or probe) waits for ARP: the ARP deadline covers it.
             return Timers.Next();
         }

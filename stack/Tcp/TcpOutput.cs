@@ -14,8 +14,10 @@ namespace NanoTcp.Tcp
         /// </summary>
         public void Dispatch()
         {
-            if (!InUse || State == TcpState.Closed) return;
-            switch (State)
+            int f = _flags;
+            TcpState state = State;
+            if ((f & FlagInUse) == 0 || state == TcpState.Closed) return;
+            switch (state)
             {
                 case TcpState.SynSent:
                     if (SndNxt == Iss) SendSyn(TcpFlags.Syn);
@@ -28,6 +30,8 @@ namespace NanoTcp.Tcp
                     if (AckNow) SendAck();
                     return;
             }
+            // Idle fast path (what SendData and the tests below would conclude): nothing owed, nothing queued.
+            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendBuffer.Count == 0) return;
             if (ProbeOwed) SendOwedProbe();
             bool sent = SendData();
             if (!sent && AckNow) SendAck();
