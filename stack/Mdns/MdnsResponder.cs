@@ -8,8 +8,9 @@ namespace NanoTcp.Mdns
     /// Multicast DNS responder for one host name (RFC 6762): answers A (and ANY) questions for
     /// &lt;HostName&gt;.local on 224.0.0.251:5353, probes for the name when an address is set (start-up, DHCP,
     /// changes), announces it, and renames to &lt;HostName&gt;-2.local, -3... on a conflict (§9). One-shot
-    /// "legacy" queries from a port other than 5353 get a unicast reply as §6.7 says (so
-    /// <c>dig -p 5353 @224.0.0.251 nanotcp.local</c> works). Allocation-free after construction.
+    /// "legacy" queries from a port other than 5353 get a unicast reply from our own address as §6.7 says
+    /// (<c>dig -p 5353 @&lt;board&gt; nanotcp.local</c> works; BIND 9.18's dig sent to 224.0.0.251 discards a reply
+    /// from any other source, which no responder can avoid). Allocation-free after construction.
     /// </summary>
     public sealed class MdnsResponder : IUdpReceiver
     {

@@ -14,7 +14,8 @@ namespace NanoTcp.VirtualBoard.Board
                         (network.Namespace != null ? " in namespace " + network.Namespace.Name + ", Linux side " + Ip4.ToString(options.HostAddress) : "") +
                         ", link " + (options.Link == LinkKind.Enc28j60 ? "ENC28J60 (emulated chip)" : "direct"));
             if (options.LanServices)
-                o.WriteLine("  name:     telnet nanotcp.local   (mDNS: from a LAN PC with Avahi/Bonjour; in the namespace: " + prefix + "dig -p 5353 @224.0.0.251 nanotcp.local)");
+                o.WriteLine("  name:     telnet nanotcp.local   (mDNS, from a PC with Avahi/Bonjour on the board's LAN; in the namespace, dnsmasq " +
+                            "knows the DHCP name: " + prefix + "dig +short @" + Ip4.ToString(options.HostAddress) + " nanotcp)");
             if (options.Dhcp)
                 o.WriteLine("  address:  by DHCP from dnsmasq on " + Ip4.ToString(options.HostAddress) + " (192.0.2.100-199); the log line \"nanoTcp: address ...\" shows it");
             o.WriteLine("  connect:  " + prefix + "telnet " + (options.Dhcp ? "<address>" : ip) + "   (password: " +
