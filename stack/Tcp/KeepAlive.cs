@@ -23,7 +23,7 @@ namespace NanoTcp.Tcp
                 KeepAliveProbes++;
                 _ctx.Counters.TcpKeepAliveProbes++;
             }
-            Timers.Arm(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIntervalMs);
+            ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIntervalMs);
             return true;
         }
 
@@ -38,7 +38,7 @@ namespace NanoTcp.Tcp
         {
             KeepAliveProbes = 0;
             ProbeOwed = false;
-            Timers.Arm(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
+            ArmTimer(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
         }
     }
 }

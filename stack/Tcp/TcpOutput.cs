@@ -31,7 +31,7 @@ namespace NanoTcp.Tcp
                     return;
             }
             // Idle fast path (what SendData and the tests below would conclude): nothing owed, nothing queued.
-            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendBuffer.Count == 0) return;
+            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendQueued == 0) return;
             if (ProbeOwed) SendOwedProbe();
             bool sent = SendData();
             if (!sent && AckNow) SendAck();
@@ -64,12 +64,12 @@ namespace NanoTcp.Tcp
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
-            if (SendBuffer.Count == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
+            if (SendQueued == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
             bool any = false;
             bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             for (int guard = 0; guard < 64; guard++)
             {
-                int queued = SendBuffer.Count;
+                int queued = SendQueued;
                 int sentData = SequenceNumber.Diff(SndNxt, SendBufferSeq);
                 if (sentData < 0) sentData = 0;
                 int unsent = queued - sentData;
@@ -84,7 +84,7 @@ namespace NanoTcp.Tcp
                     }
                     break;
                 }
-                int cwnd = Congestion.SendingWindow(SendMss);
+                int cwnd = SendingWindow(SendMss);
                 int window = SndWnd < cwnd ? SndWnd : cwnd;
                 int usable = window - Flight;
                 int length = unsent < SendMss ? unsent : SendMss;
@@ -130,7 +130,7 @@ namespace NanoTcp.Tcp
         /// <summary>Arms the RFC 9293 §3.8.6.2.1 override timeout (0.1–1 s) so data held back never waits forever.</summary>
         private void ArmSwsOverride()
         {
-            if (Flight == 0) Timers.ArmIfStopped(TcpTimers.SwsOverride, _ctx.Now + SwsOverrideMs);
+            if (Flight == 0) ArmTimerIfStopped(TcpTimers.SwsOverride, _ctx.Now + SwsOverrideMs);
         }
 
         private const int SwsOverrideMs = 200;
@@ -140,7 +140,7 @@ namespace NanoTcp.Tcp
         {
             if (EmitSegment(seq, length, flags, false) == NetworkInterface.Waiting) return false;
             SwsOverride = false;
-            Timers.Stop(TcpTimers.SwsOverride);
+            StopTimer(TcpTimers.SwsOverride);
             uint end = seq + (uint)length + ((flags & TcpFlags.Fin) != 0 ? 1u : 0u);
             if (SequenceNumber.Gt(end, SndNxt)) SndNxt = end;
             if (SequenceNumber.Gt(end, SndMax))
@@ -157,13 +157,13 @@ namespace NanoTcp.Tcp
             if (RttTiming) return;
             RttTiming = true;
             RttSeq = end;
-            RttStartMs = _ctx.Now;
+            RttStartMs = (int)_ctx.Now;
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
         private int MaxWindow()
         {
-            int free = ReceiveBuffer.Free;
+            int free = ReceiveFree;
             return free > 65535 ? 65535 : free;
         }
 
@@ -181,7 +181,7 @@ namespace NanoTcp.Tcp
 
         private bool WindowCanGrow(int current, int free)
         {
-            int half = ReceiveBuffer.Capacity / 2;
+            int half = ReceiveCapacity / 2;
             int threshold = half < _ctx.Mss ? half : _ctx.Mss;
             return free - current >= threshold;
         }
@@ -197,7 +197,7 @@ namespace NanoTcp.Tcp
             byte[] tx = _ctx.Interface.Tx;
             const int at = NetworkInterface.IpPayloadOffset;
             int headerLength = mssOption ? TcpHeader.MinLength + TcpHeader.OptionMssLength : TcpHeader.MinLength;
-            if (length > 0) SendBuffer.Peek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
+            if (length > 0) SendPeek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
             int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
             TcpHeader.Write(tx, at, LocalPort, RemotePort, seq, ack ? RcvNxt : 0, flags, window,
@@ -217,7 +217,7 @@ namespace NanoTcp.Tcp
             if (ack)
             {
                 AckNow = false;
-                Timers.Stop(TcpTimers.DelayedAck);
+                StopTimer(TcpTimers.DelayedAck);
                 UnackedSegments = 0;
             }
             return result;
