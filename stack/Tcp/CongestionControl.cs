@@ -53,7 +53,7 @@ namespace NanoTcp.Tcp
         private int SendingWindow(int mss)
         {
             int duplicates = _v[VSmallCounters] & 0xFF;
-            if ((_flags & FlagInRecovery) != 0 || duplicates == 0 || duplicates >= DuplicateAckThreshold) return _v[VCwnd];
+            if (duplicates == 0 || duplicates >= DuplicateAckThreshold || (_flags & FlagInRecovery) != 0) return _v[VCwnd];
             return _v[VCwnd] + duplicates * mss;
         }
 

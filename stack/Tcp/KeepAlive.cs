@@ -36,9 +36,10 @@ namespace NanoTcp.Tcp
         /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
         private void KeepAliveRestart()
         {
-            KeepAliveProbes = 0;
+            _v[VCounters] &= ~KeepAliveProbesMask; // KeepAliveProbes = 0
             ProbeOwed = false;
-            ArmTimer(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
+            if (KeepAlive) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
+            else StopTimer(TcpTimers.KeepAlive);
         }
     }
 }

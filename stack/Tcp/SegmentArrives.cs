@@ -77,7 +77,7 @@ namespace NanoTcp.Tcp
         /// <summary>The acceptability test of RFC 9293 §3.10.7.4 (four cases of SEG.LEN and RCV.WND).</summary>
         private bool IsAcceptable(Segment seg)
         {
-            int window = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
+            int window = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
             if (window < 0) window = 0;
             int length = seg.Length;
             uint high = RcvNxt + (uint)window;
@@ -156,7 +156,7 @@ namespace NanoTcp.Tcp
             }
             // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
             // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
-            if (!UserClosed || seg.Window > 0) PersistProbes = 0;
+            if (!UserClosed || seg.Window > 0) _v[VSmallCounters] &= 0xFFFF; // PersistProbes = 0
             if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
             else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
             // Window update (RFC 9293 §3.10.7.4): only when SND.UNA =< SEG.ACK (an older ACK is a duplicate that
@@ -190,7 +190,7 @@ namespace NanoTcp.Tcp
             }
             SndUna = ack;
             if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
-            Retries = 0;
+            _v[VCounters] &= ~RetriesMask; // Retries = 0
             if ((_flags & FlagInRecovery) != 0)
             {
                 if (SequenceNumber.Ge(ack, Recover)) ExitRecovery();

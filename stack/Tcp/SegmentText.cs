@@ -90,8 +90,10 @@ namespace NanoTcp.Tcp
             }
             // RFC 5681 §4.2: ACK at once when a gap is filled; otherwise every second segment or on the delayed-ACK timer.
             // A burst read in one Poll still yields an ACK per two segments, so the sender's ACK clock keeps ticking.
-            UnackedSegments++;
-            if (filledGap || UnackedSegments >= 2) return true;
+            // UnackedSegments++: the top byte wraps rather than carrying into the other counters.
+            int counters = _v[VCounters] + UnackedSegmentsOne;
+            _v[VCounters] = counters;
+            if (filledGap || (uint)counters >= 2u * UnackedSegmentsOne) return true;
             if (!DelayedAck) AckNow = true;
             else ArmTimerIfStopped(TcpTimers.DelayedAck, _ctx.Now + _ctx.Config.DelayedAckMs);
             return false;

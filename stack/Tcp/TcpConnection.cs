@@ -182,14 +182,18 @@ namespace NanoTcp.Tcp
         /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
         public bool ProbeOwed { get { return (_flags & FlagProbeOwed) != 0; } set { if (value) _flags |= FlagProbeOwed; else _flags &= ~FlagProbeOwed; } }
 
+        // The bytes of _v[VCounters]. The per-segment paths clear a counter with its mask in place (one array
+        // element update) rather than through the setter: each call costs the interpreter a frame.
+        private const int RetriesMask = 0xFF, PersistShiftMask = 0xFF00, KeepAliveProbesMask = 0xFF0000;
+        private const int UnackedSegmentsMask = unchecked((int)0xFF000000), UnackedSegmentsOne = 1 << 24;
         /// <summary>Consecutive retransmission timeouts (retry budget, RFC 1122 4.2.3.5); saturates at 255.</summary>
-        public int Retries { get { return _v[VCounters] & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~0xFF) | (value > 255 ? 255 : value); } }
+        public int Retries { get { return _v[VCounters] & RetriesMask; } set { _v[VCounters] = (_v[VCounters] & ~RetriesMask) | (value > 255 ? 255 : value); } }
         /// <summary>Zero-window probe backoff exponent (at most 16).</summary>
-        public int PersistShift { get { return (_v[VCounters] >> 8) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~0xFF00) | ((value > 255 ? 255 : value) << 8); } }
+        public int PersistShift { get { return (_v[VCounters] >> 8) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~PersistShiftMask) | ((value > 255 ? 255 : value) << 8); } }
         /// <summary>Keepalive probes sent without an answer; saturates at 255.</summary>
-        public int KeepAliveProbes { get { return (_v[VCounters] >> 16) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~0xFF0000) | ((value > 255 ? 255 : value) << 16); } }
+        public int KeepAliveProbes { get { return (_v[VCounters] >> 16) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~KeepAliveProbesMask) | ((value > 255 ? 255 : value) << 16); } }
         /// <summary>Full segments received since our last ACK (every second one is ACKed at once).</summary>
-        public int UnackedSegments { get { return (_v[VCounters] >> 24) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~unchecked((int)0xFF000000)) | ((value > 255 ? 255 : value) << 24); } }
+        public int UnackedSegments { get { return (_v[VCounters] >> 24) & 0xFF; } }
 
         public int Slot { get { return Handle & 0xFF; } }
         public int Generation { get { return Handle >> 8; } }
@@ -256,7 +260,10 @@ namespace NanoTcp.Tcp
         {
             if ((_flags & FlagInUse) == 0 || State == TcpState.Closed) return TcpTimers.Off;
             // What Dispatch could not send (an owed ACK or probe) waits for ARP: the ARP deadline covers it.
-            return NextDeadline();
+            if ((_flags & TimerFlags) == 0) return TcpTimers.Off;
+            // The earliest deadline (low 32 bits) as a time: it is less than 2^31 ms from now.
+            long now = _ctx.Now;
+            return now + (_v[VNextDeadline] - (int)now);
         }
 
         public void SetState(TcpState next)

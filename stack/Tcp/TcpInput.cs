@@ -25,7 +25,7 @@ namespace NanoTcp.Tcp
             if (seg.Window > 0)
             {
                 StopTimer(TcpTimers.Persist);
-                PersistShift = 0;
+                _v[VCounters] &= ~PersistShiftMask; // PersistShift = 0
             }
         }
 

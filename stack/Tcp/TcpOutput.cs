@@ -67,27 +67,30 @@ namespace NanoTcp.Tcp
             if (SendQueued == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
             bool any = false;
             bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
+            // Only SND.NXT changes in the loop (sending); the queue, the MSS and the windows change on input.
+            int queued = SendQueued, mss = SendMss, sndWnd = SndWnd;
+            uint bufferSeq = SendBufferSeq;
             for (int guard = 0; guard < 64; guard++)
             {
-                int queued = SendQueued;
-                int sentData = SequenceNumber.Diff(SndNxt, SendBufferSeq);
+                int sentData = SequenceNumber.Diff(SndNxt, bufferSeq);
                 if (sentData < 0) sentData = 0;
                 int unsent = queued - sentData;
                 if (unsent <= 0)
                 {
                     // A bare FIN needs room in the window like data (its sequence number would be outside a
                     // zero window); a shut window is the persist timer's job (RFC 9293 §3.8.6.1).
-                    if (finAllowed && SndNxt == FinSeq && SndWnd == 0) ArmPersist();
-                    else if (finAllowed && SndNxt == FinSeq)
+                    uint finSeq = bufferSeq + (uint)queued;
+                    if (finAllowed && SndNxt == finSeq && sndWnd == 0) ArmPersist();
+                    else if (finAllowed && SndNxt == finSeq)
                     {
                         any = SendSegmentAt(SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
                     }
                     break;
                 }
-                int cwnd = SendingWindow(SendMss);
-                int window = SndWnd < cwnd ? SndWnd : cwnd;
+                int cwnd = SendingWindow(mss);
+                int window = sndWnd < cwnd ? sndWnd : cwnd;
                 int usable = window - Flight;
-                int length = unsent < SendMss ? unsent : SendMss;
+                int length = unsent < mss ? unsent : mss;
                 if (length > usable) length = usable;
                 if (length <= 0)
                 {
@@ -173,7 +176,7 @@ namespace NanoTcp.Tcp
         /// </summary>
         private int ReceiveWindow()
         {
-            int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
+            int current = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
             if (current < 0) current = 0;
             int free = MaxWindow();
             return WindowCanGrow(current, free) ? free : current;
@@ -200,9 +203,11 @@ namespace NanoTcp.Tcp
             if (length > 0) SendPeek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
             int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
-            TcpHeader.Write(tx, at, LocalPort, RemotePort, seq, ack ? RcvNxt : 0, flags, window,
-                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, RemoteIp);
-            int result = _ctx.Interface.SendIpv4(RemoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
+            int ports = _v[VPorts];
+            uint remoteIp = (uint)_v[VRemoteIp];
+            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? RcvNxt : 0, flags, window,
+                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, remoteIp);
+            int result = _ctx.Interface.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
             if (result == NetworkInterface.Waiting)
             {
                 // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
@@ -210,7 +215,7 @@ namespace NanoTcp.Tcp
                 ArmRetransmissionIfStopped();
                 return result;
             }
-            RcvAdvertisedEdge = RcvNxt + (uint)window;
+            _v[VRcvAdvertisedEdge] = (int)(RcvNxt + (uint)window);
             if (result != NetworkInterface.Sent) return result;
             _ctx.Counters.TcpSegmentsSent++;
             if ((flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstSent++;
@@ -218,7 +223,7 @@ namespace NanoTcp.Tcp
             {
                 AckNow = false;
                 StopTimer(TcpTimers.DelayedAck);
-                UnackedSegments = 0;
+                _v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
             }
             return result;
         }

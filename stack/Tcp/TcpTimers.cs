@@ -21,7 +21,7 @@ namespace NanoTcp.Tcp
     }
 
     // A connection's timers, by name (TcpTimers), as absolute deadlines: the only place they are armed, stopped and
-    // queried, and the one NextDeadline the poll deadline is built from. A deadline is kept as the low 32 bits of
+    // queried, and the one earliest deadline PollAt is built from. A deadline is kept as the low 32 bits of
     // its time in ms and compared by the sign of the difference (like lwIP's tick counters): every timer is set
     // less than 2^31 ms (24 days) ahead, as all its intervals are int milliseconds. Which timers run is a bit each
     // in _flags (FlagTimer0 << timer), so stopping them all is clearing those bits.
@@ -29,14 +29,9 @@ namespace NanoTcp.Tcp
     {
         private const int TimerFlags = ((1 << TcpTimers.Count) - 1) * FlagTimer0;
 
-        /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (<see cref="TcpTimers.Off"/> stops it).</summary>
+        /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (less than 2^31 ms from now).</summary>
         private void ArmTimer(int timer, long atMs)
         {
-            if (atMs == TcpTimers.Off)
-            {
-                StopTimer(timer);
-                return;
-            }
             int[] v = _v;
             int at = (int)atMs, f = _flags, bit = FlagTimer0 << timer;
             int old = v[VTimers + timer], next = v[VNextDeadline];
@@ -45,7 +40,7 @@ namespace NanoTcp.Tcp
             // The earliest deadline is kept current by every change, so the per-poll questions (is anything due,
             // when is the next Poll needed) cost one read instead of a scan of the six timers.
             if ((f & TimerFlags) == 0 || at - next < 0) v[VNextDeadline] = at;
-            else if ((f & bit) != 0 && old == next && at != old) v[VNextDeadline] = EarliestDeadline();
+            else if (old == next && at != old && (f & bit) != 0) v[VNextDeadline] = EarliestDeadline();
         }
 
         /// <summary>Arms <paramref name="timer"/> only when it is not running (keeps an earlier deadline).</summary>
@@ -85,14 +80,6 @@ namespace NanoTcp.Tcp
         public bool AnyTimerDue(long nowMs)
         {
             return (_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)nowMs <= 0;
-        }
-
-        /// <summary>The earliest armed deadline, <see cref="TcpTimers.Off"/> when none is.</summary>
-        private long NextDeadline()
-        {
-            if ((_flags & TimerFlags) == 0) return TcpTimers.Off;
-            long now = _ctx.Now;
-            return now + (_v[VNextDeadline] - (int)now);
         }
 
         // The earliest of the armed deadlines (at least one is): it runs whenever the earliest timer stops or fires.
