@@ -35,10 +35,11 @@ namespace NanoTcp
         {
             int slots = cfg.ConnectionSlots < 1 ? 1 : (cfg.ConnectionSlots > MaxSlots ? MaxSlots : cfg.ConnectionSlots);
             _tcbs = new TcpConnection[slots];
+            _ctx.TcpSendBufferSize = Positive(cfg.SendBufferSize, 64);
             _active = new int[slots];
             for (int i = 0; i < slots; i++)
             {
-                _tcbs[i] = new TcpConnection(_ctx, i, Positive(cfg.SendBufferSize, 64), Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64),
+                _tcbs[i] = new TcpConnection(_ctx, i, Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64),
                                              cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
             }
             int listeners = cfg.ListenerSlots < 1 ? 1 : cfg.ListenerSlots;
@@ -74,7 +75,7 @@ namespace NanoTcp
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
+                if (t != null && t.State != TcpState.Closed && t.AnyTimerDue(now)) t.RunTimers();
             }
         }
 
@@ -335,7 +336,7 @@ namespace NanoTcp
             for (int i = 0; i < _tcbs.Length; i++)
             {
                 TcpConnection t = _tcbs[i];
-                if (t.InUse && t.State == TcpState.TimeWait && t.Reclaimable && (oldest == null || t.Since < oldest.Since)) oldest = t;
+                if (t.InUse && t.State == TcpState.TimeWait && t.Reclaimable && (oldest == null || t.Since - oldest.Since < 0)) oldest = t;
             }
             if (oldest == null) return null;
             _ctx.Counters.TcpTimeWaitReclaimed++;
@@ -425,7 +426,7 @@ namespace NanoTcp
             }
             uint cookie = _ctx.Cookies.Encode(_if.Ip, seg.DestinationPort, seg.SourceIp, seg.SourcePort, seg.Seq,
                                               seg.Mss < 0 ? _ctx.Config.DefaultPeerMss : seg.Mss, _ctx.Now);
-            int window = _tcbs[0].ReceiveBuffer.Capacity;
+            int window = _tcbs[0].ReceiveCapacity;
             TcpHeader.Write(_if.Tx, NetworkInterface.IpPayloadOffset, seg.DestinationPort, seg.SourcePort, cookie, seg.Seq + 1,
                             TcpFlags.Syn | TcpFlags.Ack, window > 65535 ? 65535 : window, _ctx.Mss, 0, _if.Ip, seg.SourceIp);
             if (_if.SendIpv4(seg.SourceIp, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength + TcpHeader.OptionMssLength) != NetworkInterface.Sent) return;

@@ -16,6 +16,8 @@ namespace NanoTcp
         public IStackTracer Tracer;
         /// <summary>The MSS we announce and cap our segments at (MTU − 40, clamped to the frame buffer).</summary>
         public int Mss;
+        /// <summary>Every connection's send ring size (the same in all slots, so none keeps its own copy).</summary>
+        public int TcpSendBufferSize;
         /// <summary>The IPv4 egress path (<see cref="NetworkInterface.SendIpv4"/>) and the frame buffer to build in.</summary>
         public NetworkInterface Interface;
         /// <summary>RSTs queued by API calls (Abort, Close with unread data); the next Poll sends them.</summary>

@@ -67,7 +67,8 @@ namespace NanoTcp.Firmware.Device
             settings.TelnetSessions = 1;
             settings.SessionOutputBufferSize = 512;
             settings.ServiceConnections = 1;
-            // Each slot costs its two buffers + 20 B each plus its bookkeeping. 1 KB windows match what the
+            // Each slot costs its two buffers (one array: + 28 B) plus ≈ 290 B of bookkeeping (IL meter:
+            // heap.per_slot_bookkeeping). 1 KB windows match what the
             // interpreter can process (a few hundred segments per second at most).
             settings.Stack.ConnectionSlots = 3;
             settings.Stack.SendBufferSize = 1024;

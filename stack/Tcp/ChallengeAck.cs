@@ -7,7 +7,7 @@ namespace NanoTcp.Tcp
     // ConnectionSlots × N per second.
     internal sealed partial class TcpConnection
     {
-        private const long ChallengeIntervalMs = 1000;
+        private const int ChallengeIntervalMs = 1000;
 
         /// <summary>Queues a challenge ACK if the budget allows (S29).</summary>
         private void ChallengeAckFor()
@@ -22,13 +22,17 @@ namespace NanoTcp.Tcp
 
         private bool TryConsumeChallenge(long nowMs)
         {
-            if (_challengeWindowStart == long.MinValue || nowMs - _challengeWindowStart >= ChallengeIntervalMs || nowMs < _challengeWindowStart)
+            // The budget (8 bits of the small counters) renews once a second; times are ms, low 32 bits (a window
+            // start older than 24 days may look recent once, which only delays one challenge ACK).
+            int[] v = _v;
+            int now = (int)nowMs, used = (v[VSmallCounters] >> 8) & 0xFF;
+            if ((uint)(now - v[VChallengeWindowStart]) >= ChallengeIntervalMs)
             {
-                _challengeWindowStart = nowMs;
-                _challengeAcks = 0;
+                v[VChallengeWindowStart] = now;
+                used = 0;
             }
-            if (_challengeAcks >= _ctx.Config.ChallengeAcksPerSecond) return false;
-            _challengeAcks++;
+            if (used >= _ctx.Config.ChallengeAcksPerSecond || used == 0xFF) return false;
+            v[VSmallCounters] = (v[VSmallCounters] & ~0xFF00) | ((used + 1) << 8);
             return true;
         }
     }

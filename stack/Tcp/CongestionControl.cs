@@ -1,85 +1,99 @@
 namespace NanoTcp.Tcp
 {
-    /// <summary>
-    /// Reno congestion control (RFC 5681) with NewReno's recovery point (RFC 6582): slow start, congestion
-    /// avoidance, fast retransmit after three duplicate ACKs, fast recovery, and the loss window after a timeout.
-    /// Windows are in bytes.
-    /// </summary>
-    internal sealed class CongestionControl
+    // Reno congestion control (RFC 5681) with NewReno's recovery point (RFC 6582): slow start, congestion
+    // avoidance, fast retransmit after three duplicate ACKs, fast recovery, and the loss window after a timeout.
+    // Windows are in bytes. The state is the connection's (cwnd, ssthresh and the recovery point in its int[],
+    // the duplicate-ACK count in a byte of it, "in recovery" a flag).
+    internal sealed partial class TcpConnection
     {
         /// <summary>Duplicate ACKs that trigger fast retransmit (RFC 5681 §3.2).</summary>
-        public const int DuplicateAckThreshold = 3;
-        private const int MaxWindow = 1 << 20;
+        private const int DuplicateAckThreshold = 3;
+        private const int MaxCongestionWindow = 1 << 20;
 
-        public int Cwnd;
-        public int Ssthresh;
-        public int DuplicateAcks;
-        public bool InRecovery;
+        public int Cwnd { get { return _v[VCwnd]; } }
+
         /// <summary>SND.MAX when recovery started: leaving recovery needs an ACK beyond it (RFC 6582 §3.2).</summary>
-        public uint Recover;
+        private uint Recover { get { return (uint)_v[VRecover]; } set { _v[VRecover] = (int)value; } }
+
+        private bool InRecovery { get { return (_flags & FlagInRecovery) != 0; } }
+
+        /// <summary>Consecutive duplicate ACKs (8 bits, saturating: only the first three and "more" matter).</summary>
+        private int DuplicateAcks
+        {
+            get { return _v[VSmallCounters] & 0xFF; }
+            set { _v[VSmallCounters] = (_v[VSmallCounters] & ~0xFF) | (value > 255 ? 255 : value); }
+        }
 
         /// <summary>Initial window (RFC 5681 §3.1, RFC 3390): min(4·MSS, max(2·MSS, 4380)).</summary>
-        public void Reset(int mss, uint iss)
+        private void ResetCongestion(int mss, uint iss)
         {
             int iw = 2 * mss > 4380 ? 2 * mss : 4380;
-            Cwnd = 4 * mss < iw ? 4 * mss : iw;
-            Ssthresh = 65535;
+            _v[VCwnd] = 4 * mss < iw ? 4 * mss : iw;
+            _v[VSsthresh] = 65535;
             DuplicateAcks = 0;
-            InRecovery = false;
+            _flags &= ~FlagInRecovery;
             Recover = iss;
         }
 
         /// <summary>New data acknowledged outside recovery: slow start or congestion avoidance (RFC 5681 §3.1, RFC 3465).</summary>
-        public void OnAck(int acked, int mss)
+        private void CongestionOnAck(int acked, int mss)
         {
             DuplicateAcks = 0;
+            int cwnd = _v[VCwnd];
             // Slow start counts bytes acknowledged, up to 2·MSS per ACK (RFC 3465 appropriate byte counting, L = 2).
-            if (Cwnd < Ssthresh) Cwnd += acked < 2 * mss ? acked : 2 * mss;
-            else Cwnd += mss * mss / Cwnd > 0 ? mss * mss / Cwnd : 1;
-            if (Cwnd > MaxWindow) Cwnd = MaxWindow;
+            if (cwnd < _v[VSsthresh]) cwnd += acked < 2 * mss ? acked : 2 * mss;
+            else cwnd += mss * mss / cwnd > 0 ? mss * mss / cwnd : 1;
+            _v[VCwnd] = cwnd > MaxCongestionWindow ? MaxCongestionWindow : cwnd;
         }
 
         /// <summary>
         /// The window output may use: cwnd, plus one segment for each of the first two duplicate ACKs outside
         /// recovery (limited transmit, RFC 3042), so a small window still produces the third duplicate ACK.
         /// </summary>
-        public int SendingWindow(int mss)
+        private int SendingWindow(int mss)
         {
-            if (InRecovery || DuplicateAcks == 0 || DuplicateAcks >= DuplicateAckThreshold) return Cwnd;
-            return Cwnd + DuplicateAcks * mss;
+            int duplicates = _v[VSmallCounters] & 0xFF;
+            if (duplicates == 0 || duplicates >= DuplicateAckThreshold || (_flags & FlagInRecovery) != 0) return _v[VCwnd];
+            return _v[VCwnd] + duplicates * mss;
         }
 
         /// <summary>Enters fast recovery (RFC 5681 §3.2 steps 2–3).</summary>
-        public void EnterRecovery(int flight, int mss, uint sndMax)
+        private void EnterRecovery(int flight, int mss, uint sndMax)
         {
-            Ssthresh = HalfFlight(flight, mss);
-            Cwnd = Ssthresh + DuplicateAckThreshold * mss;
-            InRecovery = true;
+            int ssthresh = HalfFlight(flight, mss);
+            _v[VSsthresh] = ssthresh;
+            _v[VCwnd] = ssthresh + DuplicateAckThreshold * mss;
+            _flags |= FlagInRecovery;
             Recover = sndMax;
         }
 
-        /// <summary>Partial ACK during recovery (RFC 6582 §3.2 step 3): deflate by the amount acknowledged.</summary>
-        public void OnPartialAck(int acked, int mss)
+        /// <summary>A further duplicate ACK in recovery: inflate by one segment (RFC 5681 §3.2 step 4).</summary>
+        private void InflateWindow(int mss)
         {
-            Cwnd -= acked;
-            Cwnd += mss;
-            if (Cwnd < mss) Cwnd = mss;
+            _v[VCwnd] += mss;
+        }
+
+        /// <summary>Partial ACK during recovery (RFC 6582 §3.2 step 3): deflate by the amount acknowledged.</summary>
+        private void OnPartialAck(int acked, int mss)
+        {
+            int cwnd = _v[VCwnd] - acked + mss;
+            _v[VCwnd] = cwnd < mss ? mss : cwnd;
         }
 
         /// <summary>Full ACK: leave recovery with cwnd = ssthresh (RFC 5681 §3.2 step 6).</summary>
-        public void ExitRecovery()
+        private void ExitRecovery()
         {
-            Cwnd = Ssthresh;
-            InRecovery = false;
+            _v[VCwnd] = _v[VSsthresh];
+            _flags &= ~FlagInRecovery;
             DuplicateAcks = 0;
         }
 
         /// <summary>Retransmission timeout: ssthresh = max(flight/2, 2·MSS), cwnd = 1 MSS (RFC 5681 §3.1 eq. 4).</summary>
-        public void OnTimeout(int flight, int mss, uint sndMax)
+        private void CongestionOnTimeout(int flight, int mss, uint sndMax)
         {
-            Ssthresh = HalfFlight(flight, mss);
-            Cwnd = mss;
-            InRecovery = false;
+            _v[VSsthresh] = HalfFlight(flight, mss);
+            _v[VCwnd] = mss;
+            _flags &= ~FlagInRecovery;
             DuplicateAcks = 0;
             Recover = sndMax;
         }

@@ -9,7 +9,7 @@ namespace NanoTcp.Tcp
     {
         private void StartFinWait2Timer()
         {
-            Timers.Arm(TcpTimers.Close, _ctx.Now + _ctx.Config.FinWait2TimeoutMs);
+            ArmTimer(TcpTimers.Close, _ctx.Now + _ctx.Config.FinWait2TimeoutMs);
         }
 
         private void FinWait2TimedOut()

@@ -23,7 +23,7 @@ namespace NanoTcp.Tcp
                 KeepAliveProbes++;
                 _ctx.Counters.TcpKeepAliveProbes++;
             }
-            Timers.Arm(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIntervalMs);
+            ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIntervalMs);
             return true;
         }
 
@@ -36,9 +36,10 @@ namespace NanoTcp.Tcp
         /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
         private void KeepAliveRestart()
         {
-            KeepAliveProbes = 0;
+            _v[VCounters] &= ~KeepAliveProbesMask; // KeepAliveProbes = 0
             ProbeOwed = false;
-            Timers.Arm(TcpTimers.KeepAlive, KeepAlive ? _ctx.Now + _ctx.Config.KeepAliveIdleMs : TcpTimers.Off);
+            if (KeepAlive) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
+            else StopTimer(TcpTimers.KeepAlive);
         }
     }
 }

@@ -15,8 +15,7 @@ namespace NanoTcp.Tcp
         {
             Open(seg.SourceIp, seg.SourcePort, seg.DestinationPort, iss);
             Listener = listener;
-            Since = backlogOrder;
-            Irs = seg.Seq;
+            Since = (int)backlogOrder;
             RcvNxt = seg.Seq + 1;
             RcvAdvertisedEdge = RcvNxt + (uint)MaxWindow();
             AcceptWindow(seg);
@@ -37,8 +36,7 @@ namespace NanoTcp.Tcp
         {
             Open(seg.SourceIp, seg.SourcePort, seg.DestinationPort, seg.Ack - 1);
             Listener = listener;
-            Since = backlogOrder;
-            Irs = seg.Seq - 1;
+            Since = (int)backlogOrder;
             RcvNxt = seg.Seq;
             RcvAdvertisedEdge = RcvNxt + (uint)MaxWindow();
             ApplyPeerMss(peerMss);
@@ -62,7 +60,7 @@ namespace NanoTcp.Tcp
             _ctx.Counters.TcpSynCookiesValidated++;
             Iss = SndUna = seg.Ack - 1;
             SndNxt = SndMax = SendBufferSeq = seg.Ack;
-            Congestion.Recover = Iss;
+            Recover = Iss;
             RttTiming = false;
             return true;
         }

@@ -23,13 +23,13 @@ namespace NanoTcp.Tcp
             PersistProbes++;
             if (PersistShift < 16) PersistShift++;
             _ctx.Counters.TcpPersistProbes++;
-            Timers.Arm(TcpTimers.Persist, _ctx.Now + Rto.BackedOff(PersistShift));
+            ArmTimer(TcpTimers.Persist, _ctx.Now + BackedOffRto(PersistShift));
             return true;
         }
 
         private void ArmPersist()
         {
-            if (SndWnd == 0 && Flight == 0) Timers.ArmIfStopped(TcpTimers.Persist, _ctx.Now + Rto.BackedOff(PersistShift));
+            if (SndWnd == 0 && Flight == 0) ArmTimerIfStopped(TcpTimers.Persist, _ctx.Now + BackedOffRto(PersistShift));
         }
     }
 }

@@ -3,46 +3,52 @@ namespace NanoTcp.Tcp
     /// <summary>
     /// Bounded list of out-of-order sequence ranges held in the receive buffer beyond RCV.NXT
     /// (RFC 9293 §3.10.7.4 seventh step allows keeping them; RFC 5681 §4.2 wants the ACKs). The bytes live in
-    /// the receive ring; this table only remembers which ranges are filled, so memory stays fixed.
+    /// the receive ring; the table only remembers which ranges are filled, so memory stays fixed. It lives at the
+    /// end of an int[] (the connection's state, so a slot spends no object or array header on it): at [at] the
+    /// number of ranges, then range i as [at + 1 + 2i] (start) and [at + 2 + 2i] (end, exclusive), up to the end
+    /// of the array.
     /// </summary>
-    internal sealed class ReassemblyTable
+    internal static class ReassemblyTable
     {
-        // Range i is [_r[2i], _r[2i+1]): one array instead of two saves an array header per slot on nanoCLR.
-        private readonly uint[] _r;
-        private int _count;
-
-        public ReassemblyTable(int capacity)
+        /// <summary>The ints a table of <paramref name="capacity"/> ranges takes.</summary>
+        public static int StateLength(int capacity)
         {
-            _r = new uint[2 * capacity];
+            return 1 + 2 * capacity;
         }
 
-        public int Count { get { return _count; } }
-
-        public void Clear()
+        /// <summary>The number of ranges held.</summary>
+        public static int Count(int[] r, int at)
         {
-            _count = 0;
+            return r[at];
+        }
+
+        public static void Clear(int[] r, int at)
+        {
+            r[at] = 0;
         }
 
         /// <summary>
         /// Records [start, end). Overlapping or adjacent ranges are merged. Returns false when the range is new
         /// and the table is full (the caller drops the data; the peer retransmits it).
         /// </summary>
-        public bool Add(uint start, uint end)
+        public static bool Add(int[] r, int at, uint start, uint end)
         {
-            for (int i = 0; i < _count; i++)
+            int count = r[at];
+            for (int i = at + 1; i < at + 1 + 2 * count; i += 2)
             {
-                if (SequenceNumber.Le(start, _r[2 * i + 1]) && SequenceNumber.Ge(end, _r[2 * i]))
+                if (SequenceNumber.Le(start, (uint)r[i + 1]) && SequenceNumber.Ge(end, (uint)r[i]))
                 {
-                    if (SequenceNumber.Lt(start, _r[2 * i])) _r[2 * i] = start;
-                    if (SequenceNumber.Gt(end, _r[2 * i + 1])) _r[2 * i + 1] = end;
-                    MergeInto(i);
+                    if (SequenceNumber.Lt(start, (uint)r[i])) r[i] = (int)start;
+                    if (SequenceNumber.Gt(end, (uint)r[i + 1])) r[i + 1] = (int)end;
+                    MergeInto(r, at, i);
                     return true;
                 }
             }
-            if (2 * _count == _r.Length) return false;
-            _r[2 * _count] = start;
-            _r[2 * _count + 1] = end;
-            _count++;
+            int free = at + 1 + 2 * count;
+            if (free == r.Length) return false;
+            r[free] = (int)start;
+            r[free + 1] = (int)end;
+            r[at] = count + 1;
             return true;
         }
 
@@ -50,43 +56,46 @@ namespace NanoTcp.Tcp
         /// If a range begins at or before <paramref name="next"/> and reaches past it, removes it and returns its
         /// end through <paramref name="end"/>; ranges wholly before <paramref name="next"/> are discarded.
         /// </summary>
-        public bool TakeContiguous(uint next, out uint end)
+        public static bool TakeContiguous(int[] r, int at, uint next, out uint end)
         {
-            for (int i = 0; i < _count; i++)
+            for (int i = at + 1; i < at + 1 + 2 * r[at]; i += 2)
             {
-                if (SequenceNumber.Le(_r[2 * i], next))
+                if (SequenceNumber.Le((uint)r[i], next))
                 {
-                    end = _r[2 * i + 1];
-                    RemoveAt(i);
+                    end = (uint)r[i + 1];
+                    RemoveAt(r, at, i);
                     if (SequenceNumber.Gt(end, next)) return true;
-                    i--;
+                    i -= 2;
                 }
             }
             end = next;
             return false;
         }
 
-        private void MergeInto(int i)
+        // Merges into range i (an index into r) every other range it now overlaps or touches.
+        private static void MergeInto(int[] r, int at, int i)
         {
-            for (int j = 0; j < _count; j++)
+            for (int j = at + 1; j < at + 1 + 2 * r[at]; j += 2)
             {
                 if (j == i) continue;
-                if (SequenceNumber.Le(_r[2 * j], _r[2 * i + 1]) && SequenceNumber.Ge(_r[2 * j + 1], _r[2 * i]))
+                if (SequenceNumber.Le((uint)r[j], (uint)r[i + 1]) && SequenceNumber.Ge((uint)r[j + 1], (uint)r[i]))
                 {
-                    if (SequenceNumber.Lt(_r[2 * j], _r[2 * i])) _r[2 * i] = _r[2 * j];
-                    if (SequenceNumber.Gt(_r[2 * j + 1], _r[2 * i + 1])) _r[2 * i + 1] = _r[2 * j + 1];
-                    RemoveAt(j);
-                    if (i == _count) i = j; // range i was the last one and moved into slot j
-                    j = -1;
+                    if (SequenceNumber.Lt((uint)r[j], (uint)r[i])) r[i] = r[j];
+                    if (SequenceNumber.Gt((uint)r[j + 1], (uint)r[i + 1])) r[i + 1] = r[j + 1];
+                    RemoveAt(r, at, j);
+                    if (i == at + 1 + 2 * r[at]) i = j; // range i was the last one and moved into slot j
+                    j = at - 1;
                 }
             }
         }
 
-        private void RemoveAt(int i)
+        // Moves the last range into range i's place.
+        private static void RemoveAt(int[] r, int at, int i)
         {
-            _count--;
-            _r[2 * i] = _r[2 * _count];
-            _r[2 * i + 1] = _r[2 * _count + 1];
+            int last = at + 2 * r[at] - 1;
+            r[at]--;
+            r[i] = r[last];
+            r[i + 1] = r[last + 1];
         }
     }
 }

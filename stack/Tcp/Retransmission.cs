@@ -32,8 +32,8 @@ namespace NanoTcp.Tcp
             // RFC 1122 4.2.3.5 / RFC 9293 MUST-20: after R1 retransmissions give the link layer "negative advice":
             // forget the cached MAC so the next output re-resolves the neighbour by ARP.
             if (Retries == ReResolveAfterRetries) _ctx.Interface.NegativeAdvice(RemoteIp);
-            Rto.Backoff();
-            Congestion.OnTimeout(Flight, SendMss, SndMax);
+            BackoffRto();
+            CongestionOnTimeout(Flight, SendMss, SndMax);
             SndNxt = handshake ? Iss : SndUna;                 // go back and resend from the first unacknowledged
             RttTiming = false;                                    // Karn: no sample from a retransmission
             Retransmissions++;
@@ -50,20 +50,20 @@ namespace NanoTcp.Tcp
         /// <summary>(Re)starts the timer at RTO from now (§5.1 on a retransmission, §5.6 after a timeout).</summary>
         private void ArmRetransmission()
         {
-            Timers.Arm(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            ArmTimer(TcpTimers.Retransmission, _ctx.Now + RtoMs);
         }
 
         /// <summary>§5.1: a segment went out (or waits for ARP); start the timer unless it is running.</summary>
         private void ArmRetransmissionIfStopped()
         {
-            Timers.ArmIfStopped(TcpTimers.Retransmission, _ctx.Now + Rto.RtoMs);
+            ArmTimerIfStopped(TcpTimers.Retransmission, _ctx.Now + RtoMs);
         }
 
         /// <summary>§5.2–§5.3: new data acknowledged: restart while data is in flight, stop when all is acknowledged.</summary>
         private void RetransmissionAfterAck()
         {
             if (Flight > 0) ArmRetransmission();
-            else Timers.Stop(TcpTimers.Retransmission);
+            else StopTimer(TcpTimers.Retransmission);
         }
 
         /// <summary>The state's retry budget, at most 254 (<see cref="Retries"/> is one byte and saturates at 255).</summary>
@@ -102,7 +102,7 @@ namespace NanoTcp.Tcp
         /// <summary>Retransmits the first unacknowledged segment (fast retransmit, NewReno partial ACK).</summary>
         private void RetransmitFirst()
         {
-            int dataLeft = SendBuffer.Count - SequenceNumber.Diff(SndUna, SendBufferSeq);
+            int dataLeft = SendQueued - SequenceNumber.Diff(SndUna, SendBufferSeq);
             int length = dataLeft < SendMss ? dataLeft : SendMss;
             if (length < 0) length = 0;
             bool fin = FinSent && SndUna + (uint)length == FinSeq;

@@ -65,8 +65,10 @@ namespace NanoTcp.Tcp
         /// </summary>
         private bool OutOfWindowAckAllowed()
         {
-            if (LastOutOfWindowAckMs != TcpTimers.Off && _ctx.Now - LastOutOfWindowAckMs < OutOfWindowAckIntervalMs && _ctx.Now >= LastOutOfWindowAckMs) return false;
-            LastOutOfWindowAckMs = _ctx.Now;
+            // ms, low 32 bits (one answered more than 24 days ago may look recent once: one ACK less).
+            int now = (int)_ctx.Now;
+            if ((uint)(now - _v[VLastOutOfWindowAck]) < OutOfWindowAckIntervalMs) return false;
+            _v[VLastOutOfWindowAck] = now;
             return true;
         }
 
@@ -75,7 +77,7 @@ namespace NanoTcp.Tcp
         /// <summary>The acceptability test of RFC 9293 §3.10.7.4 (four cases of SEG.LEN and RCV.WND).</summary>
         private bool IsAcceptable(Segment seg)
         {
-            int window = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
+            int window = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
             if (window < 0) window = 0;
             int length = seg.Length;
             uint high = RcvNxt + (uint)window;
@@ -115,7 +117,7 @@ namespace NanoTcp.Tcp
                     EnterClosed(TcpError.None);
                     return;
                 default:
-                    ReceiveBuffer.Clear();
+                    ReceiveClear();
                     EnterClosed(TcpError.ConnectionReset);      // S24
                     return;
             }
@@ -154,7 +156,7 @@ namespace NanoTcp.Tcp
             }
             // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
             // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
-            if (!UserClosed || seg.Window > 0) PersistProbes = 0;
+            if (!UserClosed || seg.Window > 0) _v[VSmallCounters] &= 0xFFFF; // PersistProbes = 0
             if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
             else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
             // Window update (RFC 9293 §3.10.7.4): only when SND.UNA =< SEG.ACK (an older ACK is a duplicate that
@@ -176,37 +178,36 @@ namespace NanoTcp.Tcp
             int acked = SequenceNumber.Diff(ack, SndUna);
             if (RttTiming && SequenceNumber.Ge(ack, RttSeq))
             {
-                Rto.AddSample((int)(_ctx.Now - RttStartMs));
+                AddRttSample((int)_ctx.Now - RttStartMs);
                 RttTiming = false;
             }
             int data = SequenceNumber.Diff(ack, SendBufferSeq);
             if (data > 0)
             {
-                if (data > SendBuffer.Count) data = SendBuffer.Count;
-                SendBuffer.Discard(data);
+                if (data > SendQueued) data = SendQueued;
+                SendDiscard(data);
                 SendBufferSeq += (uint)data;
             }
             SndUna = ack;
             if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
-            Retries = 0;
-            CongestionControl cc = Congestion;
-            if (cc.InRecovery)
+            _v[VCounters] &= ~RetriesMask; // Retries = 0
+            if ((_flags & FlagInRecovery) != 0)
             {
-                if (SequenceNumber.Ge(ack, cc.Recover)) cc.ExitRecovery();
+                if (SequenceNumber.Ge(ack, Recover)) ExitRecovery();
                 else
                 {
-                    cc.OnPartialAck(acked, SendMss);
+                    OnPartialAck(acked, SendMss);
                     RetransmitFirst();
                 }
             }
             else
             {
-                cc.OnAck(acked, SendMss);
+                CongestionOnAck(acked, SendMss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
                 // meaningful however far the stream has advanced (>2^31 bytes without loss), but never move it back:
                 // after a timeout it holds SND.MAX, and duplicates up to there must not start a fast retransmit
                 // (RFC 6582 §3.2 steps 2 and 6).
-                if (SequenceNumber.Gt(ack - 1, cc.Recover)) cc.Recover = ack - 1;
+                if (SequenceNumber.Gt(ack - 1, Recover)) Recover = ack - 1;
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             RetransmissionAfterAck();
@@ -214,16 +215,16 @@ namespace NanoTcp.Tcp
 
         private void DuplicateAck()
         {
-            CongestionControl cc = Congestion;
-            cc.DuplicateAcks++;
-            if (cc.InRecovery)
+            int duplicates = DuplicateAcks + 1;
+            DuplicateAcks = duplicates;
+            if (InRecovery)
             {
-                cc.Cwnd += SendMss; // RFC 5681 §3.2 step 4: inflate for every further duplicate
+                InflateWindow(SendMss); // RFC 5681 §3.2 step 4: inflate for every further duplicate
                 return;
             }
-            if (cc.DuplicateAcks == CongestionControl.DuplicateAckThreshold && SequenceNumber.Gt(SndUna, cc.Recover))
+            if (duplicates == DuplicateAckThreshold && SequenceNumber.Gt(SndUna, Recover))
             {
-                cc.EnterRecovery(Flight, SendMss, SndMax);
+                EnterRecovery(Flight, SendMss, SndMax);
                 _ctx.Counters.TcpFastRetransmits++;
                 RetransmitFirst();
             }

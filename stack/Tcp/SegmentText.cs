@@ -64,37 +64,38 @@ namespace NanoTcp.Tcp
         /// <summary>Stores text at its place in the receive ring; returns true when an ACK is due at once.</summary>
         private bool StoreText(uint seq, byte[] buffer, int offset, int length)
         {
-            ByteRing ring = ReceiveBuffer;
             int at = SequenceNumber.Diff(seq, RcvNxt);
             if (at > 0)
             {
                 // Out of order: keep it if the table has room, and send a duplicate ACK at once (RFC 5681 §4.2),
                 // one per segment even when several arrive in one Poll: the sender counts them for fast retransmit.
-                if (Reassembly.Add(seq, seq + (uint)length))
+                if (ReassemblyTable.Add(_v, VReassembly, seq, seq + (uint)length))
                 {
-                    ring.WriteAt(ring.Count + at, buffer, offset, length);
+                    ReceiveWriteAt(ReceiveQueued + at, buffer, offset, length);
                     _ctx.Counters.TcpOutOfOrderKept++;
                 }
                 else _ctx.Drop(DropReason.TcpOutOfOrderOverflow, buffer, 0, 0);
                 return true;
             }
-            ring.WriteAt(ring.Count, buffer, offset, length);
-            ring.Commit(length);
+            ReceiveWriteAt(ReceiveQueued, buffer, offset, length);
+            ReceiveCommit(length);
             RcvNxt += (uint)length;
             bool filledGap = false;
             uint end;
-            while (Reassembly.TakeContiguous(RcvNxt, out end))
+            while (ReassemblyTable.TakeContiguous(_v, VReassembly, RcvNxt, out end))
             {
-                ring.Commit(SequenceNumber.Diff(end, RcvNxt));
+                ReceiveCommit(SequenceNumber.Diff(end, RcvNxt));
                 RcvNxt = end;
                 filledGap = true;
             }
             // RFC 5681 §4.2: ACK at once when a gap is filled; otherwise every second segment or on the delayed-ACK timer.
             // A burst read in one Poll still yields an ACK per two segments, so the sender's ACK clock keeps ticking.
-            UnackedSegments++;
-            if (filledGap || UnackedSegments >= 2) return true;
+            // UnackedSegments++: the top byte wraps rather than carrying into the other counters.
+            int counters = _v[VCounters] + UnackedSegmentsOne;
+            _v[VCounters] = counters;
+            if (filledGap || (uint)counters >= 2u * UnackedSegmentsOne) return true;
             if (!DelayedAck) AckNow = true;
-            else Timers.ArmIfStopped(TcpTimers.DelayedAck, _ctx.Now + _ctx.Config.DelayedAckMs);
+            else ArmTimerIfStopped(TcpTimers.DelayedAck, _ctx.Now + _ctx.Config.DelayedAckMs);
             return false;
         }
 

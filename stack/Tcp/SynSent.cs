@@ -28,7 +28,6 @@ namespace NanoTcp.Tcp
                 return;
             }
             // Fourth: SYN.
-            Irs = seg.Seq;
             RcvNxt = seg.Seq + 1;
             RcvAdvertisedEdge = RcvNxt + (uint)MaxWindow();
             ApplyPeerMss(seg.Mss);
@@ -60,9 +59,9 @@ namespace NanoTcp.Tcp
         /// <summary>Our SYN is acknowledged: take the RTT sample, stop the SYN timer, move SND.UNA.</summary>
         private void HandshakeAcknowledged(uint ack)
         {
-            if (RttTiming) Rto.AddSample((int)(_ctx.Now - RttStartMs));
+            if (RttTiming) AddRttSample((int)_ctx.Now - RttStartMs);
             // RFC 6298 §5.7: the SYN (or SYN+ACK) was retransmitted and no sample exists: start data at RTO = 3 s.
-            else if (Retransmissions > 0 && Rto.SrttMs == 0) Rto.RestartAfterSynTimeout();
+            else if (Retransmissions > 0 && SrttMs == 0) RestartRtoAfterSynTimeout();
             RttTiming = false;
             SndUna = ack;
             if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;

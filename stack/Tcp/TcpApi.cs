@@ -79,7 +79,7 @@ namespace NanoTcp
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
-                if (t != null && t.Listener == l && t.State != TcpState.SynReceived && (best == null || t.Since < best.Since)) best = t;
+                if (t != null && t.Listener == l && t.State != TcpState.SynReceived && (best == null || t.Since - best.Since < 0)) best = t;
             }
             if (best == null) return TcpError.WouldBlock;
             best.Accepted();
@@ -183,7 +183,7 @@ namespace NanoTcp
         public int BytesToRead(int connection)
         {
             TcpConnection t = FindTcb(connection);
-            return t == null ? TcpError.InvalidHandle : t.ReceiveBuffer.Count;
+            return t == null ? TcpError.InvalidHandle : t.ReceiveQueued;
         }
 
         /// <summary>

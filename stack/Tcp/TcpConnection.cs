@@ -10,38 +10,79 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed partial class TcpConnection
     {
-        public readonly ByteRing SendBuffer;
-        public readonly ByteRing ReceiveBuffer;
-        public readonly ReassemblyTable Reassembly;
-        public readonly RetransmissionTimer Rto = new RetransmissionTimer();
-        public readonly CongestionControl Congestion = new CongestionControl();
-        public readonly TcpTimers Timers = new TcpTimers();
+        // Memory (issue 11). On nanoCLR every field is a 12-byte heap block and every object 12 more, while an int[]
+        // element costs 4 bytes: a slot is one object with the few variables every segment touches as fields, one
+        // byte[] for both rings and one int[] (_v) for the rest of its state: the variables below, the two rings'
+        // positions (Tcp/ByteRing.cs), RTO, congestion and timer state (Tcp/RetransmissionTimer.cs,
+        // Tcp/CongestionControl.cs, Tcp/TcpTimers.cs) and the out-of-order ranges (Tcp/ReassemblyTable.cs), named
+        // by the V* indices. About 290 B per slot beside the buffers, where separate helper objects cost 864 B.
         private readonly StackContext _ctx;
+        /// <summary>The send ring (the first <see cref="StackContext.TcpSendBufferSize"/> bytes), then the receive ring.</summary>
+        private readonly byte[] _buffer;
+        /// <summary>The connection's other state, by the V* indices below (uint values stored as int).</summary>
+        private readonly int[] _v;
 
-        // Slot bookkeeping. The handle the application sees: generation in bits 8..29, slot in bits 0..7.
-        public int Handle;
+        // Indices into _v. The handle the application sees: generation in bits 8..29, slot in bits 0..7.
+        private const int VHandle = 0;
+        // Listener index (a listener handle holds 8 bits of it) in the low 16 bits, LastError (a small negative
+        // constant) in the high 16 bits, both signed.
+        private const int VListenerAndError = 1;
+        // Backlog order or the time TIME-WAIT began, low 32 bits (compared by wrap-around difference).
+        private const int VSince = 2;
+        // Endpoints: RemoteIp; both ports in one int, local in the high 16 bits (the demultiplexer compares them at once).
+        private const int VRemoteIp = 3, VPorts = 4;
+        // Send sequence variables (RFC 9293 §3.3.1) besides SND.UNA and SND.NXT, plus SND.MAX (highest sent),
+        // the largest window the peer offered, the sequence number of the send ring's first byte and the MSS.
+        private const int VIss = 5, VSndMax = 6, VSndWl1 = 7, VSndWl2 = 8, VSndWnd = 9, VMaxSndWnd = 10,
+                          VSendBufferSeq = 11, VSendMss = 12;
+        // Receive side besides RCV.NXT: the right edge as last advertised, where a FIN beyond a hole sits.
+        private const int VRcvAdvertisedEdge = 13, VPendingFinSeq = 14;
+        // RTT timing: the sequence number that ends the timed segment, when it was sent (ms, low 32 bits).
+        private const int VRttSeq = 15, VRttStart = 16;
+        // Counters: four one-byte counters (Retries, PersistShift, KeepAliveProbes, UnackedSegments); duplicate ACKs
+        // (8 bits), challenge ACKs in this second (8 bits) and persist probes (16 bits); retransmissions.
+        private const int VCounters = 17, VSmallCounters = 18, VRetransmissions = 19;
+        // Rate limiters (ms, low 32 bits): the last ACK to an out-of-window segment, the start of the challenge-ACK second.
+        private const int VLastOutOfWindowAck = 20, VChallengeWindowStart = 21;
+        // Rings (ByteRing.cs): first readable position and readable count of the send ring, then of the receive ring.
+        private const int VSendRing = 22, VReceiveRing = 24;
+        // RFC 6298 (RetransmissionTimer.cs): SRTT in the low 16 bits and RTTVAR in the high 16 bits (0xFFFF before
+        // the first sample), and the current RTO.
+        private const int VRtt = 26, VRto = 27;
+        // RFC 5681/6582 (CongestionControl.cs): cwnd, ssthresh and NewReno's recovery point.
+        private const int VCwnd = 28, VSsthresh = 29, VRecover = 30;
+        // Timers (TcpTimers.cs): the earliest armed deadline, then one deadline per timer (ms, low 32 bits).
+        private const int VNextDeadline = 31, VTimers = 32;
+        // The reassembly table (ReassemblyTable.cs): its range count, then its ranges, to the end of _v.
+        private const int VReassembly = VTimers + TcpTimers.Count;
+
         public TcpState State;
+        // Send and receive sequence variables every segment reads (RFC 9293 §3.3.1); the others are in _v.
+        public uint SndUna, SndNxt, RcvNxt;
+
+        /// <summary>The handle the application sees: generation in bits 8..29, slot in bits 0..7.</summary>
+        public int Handle { get { return _v[VHandle]; } set { _v[VHandle] = value; } }
         /// <summary>Listener index while the connection waits in a backlog (-1 once accepted or for active opens).</summary>
         public int Listener
         {
-            get { return (short)_listenerAndError; }
-            set { _listenerAndError = (_listenerAndError & ~0xFFFF) | (value & 0xFFFF); }
+            get { return (short)_v[VListenerAndError]; }
+            set { _v[VListenerAndError] = (_v[VListenerAndError] & ~0xFFFF) | (value & 0xFFFF); }
         }
-        /// <summary>Order of arrival in the backlog (Accept takes the oldest), then the time TIME-WAIT began (reclaim the oldest).</summary>
-        public long Since;
+        /// <summary>
+        /// Order of arrival in the backlog (Accept takes the oldest), then the time TIME-WAIT began (reclaim the oldest),
+        /// low 32 bits: compare two by the sign of their difference.
+        /// </summary>
+        public int Since { get { return _v[VSince]; } set { _v[VSince] = value; } }
         /// <summary>Why the connection ended (a <see cref="TcpError"/> constant).</summary>
         public int LastError
         {
-            get { return _listenerAndError >> 16; }
-            set { _listenerAndError = (_listenerAndError & 0xFFFF) | (value << 16); }
+            get { return _v[VListenerAndError] >> 16; }
+            set { _v[VListenerAndError] = (_v[VListenerAndError] & 0xFFFF) | (value << 16); }
         }
-        // Listener index (a listener handle holds 8 bits of it) in the low 16 bits, LastError (a small negative
-        // constant) in the high 16 bits, both signed: one 12-byte heap block on nanoCLR instead of two.
-        private int _listenerAndError;
 
-        // Endpoints. Both ports in one field, local in the high 16 bits: the demultiplexer compares them at once.
-        public uint RemoteIp;
-        public int Ports;
+        public uint RemoteIp { get { return (uint)_v[VRemoteIp]; } set { _v[VRemoteIp] = (int)value; } }
+        /// <summary>Both ports, local in the high 16 bits (<see cref="PackPorts"/>).</summary>
+        public int Ports { get { return _v[VPorts]; } set { _v[VPorts] = value; } }
         public int LocalPort
         {
             get { return (Ports >> 16) & 0xFFFF; }
@@ -59,51 +100,55 @@ namespace NanoTcp.Tcp
             return (localPort << 16) | (remotePort & 0xFFFF);
         }
 
-        // Send sequence variables (RFC 9293 §3.3.1) plus SND.MAX, the highest sequence number sent.
-        public uint Iss, SndUna, SndNxt, SndMax, SndWl1, SndWl2;
-        public int SndWnd;
-        public int MaxSndWnd;
-        /// <summary>Sequence number of the first byte in <see cref="SendBuffer"/>.</summary>
-        public uint SendBufferSeq;
-        public int SendMss;
+        public uint Iss { get { return (uint)_v[VIss]; } set { _v[VIss] = (int)value; } }
+        /// <summary>SND.MAX, the highest sequence number sent (SND.NXT goes back after a timeout).</summary>
+        public uint SndMax { get { return (uint)_v[VSndMax]; } set { _v[VSndMax] = (int)value; } }
+        public uint SndWl1 { get { return (uint)_v[VSndWl1]; } set { _v[VSndWl1] = (int)value; } }
+        public uint SndWl2 { get { return (uint)_v[VSndWl2]; } set { _v[VSndWl2] = (int)value; } }
+        public int SndWnd { get { return _v[VSndWnd]; } set { _v[VSndWnd] = value; } }
+        public int MaxSndWnd { get { return _v[VMaxSndWnd]; } set { _v[VMaxSndWnd] = value; } }
+        /// <summary>Sequence number of the first byte in the send ring.</summary>
+        public uint SendBufferSeq { get { return (uint)_v[VSendBufferSeq]; } set { _v[VSendBufferSeq] = (int)value; } }
+        public int SendMss { get { return _v[VSendMss]; } set { _v[VSendMss] = value; } }
 
-        // Receive sequence variables.
-        public uint Irs, RcvNxt;
+        /// <summary>
+        /// IRS, needed only in SYN-RECEIVED, where nothing but the peer's SYN has been received: RCV.NXT − 1 (no
+        /// variable of its own, so none to keep per slot).
+        /// </summary>
+        public uint Irs { get { return RcvNxt - 1; } }
         /// <summary>RCV.NXT + RCV.WND as last advertised: the right edge never moves left (RFC 9293 §3.8.6).</summary>
-        public uint RcvAdvertisedEdge;
-        public uint PendingFinSeq;
+        public uint RcvAdvertisedEdge { get { return (uint)_v[VRcvAdvertisedEdge]; } set { _v[VRcvAdvertisedEdge] = (int)value; } }
+        public uint PendingFinSeq { get { return (uint)_v[VPendingFinSeq]; } set { _v[VPendingFinSeq] = (int)value; } }
 
-        // Retransmission, probes and ACK bookkeeping (the deadlines live in Timers).
-        public uint RttSeq;
-        public long RttStartMs;
-        public int PersistProbes;
-        // Four small counters packed one per byte (each field is a 12-byte heap block on nanoCLR).
-        private int _counters;
-        /// <summary>When we last answered an out-of-window segment without data (ACK-loop limiter), Off = never.</summary>
-        public long LastOutOfWindowAckMs;
-        public int Retransmissions;
-
-        // RFC 5961 §7 challenge-ACK budget of this connection (see ChallengeAck.cs for why it is per connection).
-        private long _challengeWindowStart;
-        private int _challengeAcks;
+        // Retransmission, probes and ACK bookkeeping (the deadlines are the timers').
+        public uint RttSeq { get { return (uint)_v[VRttSeq]; } set { _v[VRttSeq] = (int)value; } }
+        /// <summary>When the timed segment was sent, ms, low 32 bits (an RTT is their difference).</summary>
+        public int RttStartMs { get { return _v[VRttStart]; } set { _v[VRttStart] = value; } }
+        /// <summary>Zero-window probes sent without an answer (16 bits, saturating).</summary>
+        public int PersistProbes
+        {
+            get { return (_v[VSmallCounters] >> 16) & 0xFFFF; }
+            set { _v[VSmallCounters] = (_v[VSmallCounters] & 0xFFFF) | ((value > 0xFFFF ? 0xFFFF : value) << 16); }
+        }
+        public int Retransmissions { get { return _v[VRetransmissions]; } set { _v[VRetransmissions] = value; } }
 
         // Booleans packed into one field (nanoCLR spends a 12-byte heap block per field). The accessors test
         // and set the bit in place rather than through a helper: each call costs the interpreter a frame.
-        // Internal so the stack's per-Poll passes test FlagInUse without a call.
+        // Internal so the stack's per-Poll passes test FlagInUse without a call. Bits 14..19 say which timers are
+        // armed (TcpTimers.cs) and bit 20 that congestion control is in fast recovery.
         internal int _flags;
         internal const int FlagInUse = 1;
         private const int FlagUserClosed = 2, FlagUserOwned = 4, FlagFinQueued = 8, FlagFinReceived = 16,
                           FlagPendingFin = 32, FlagSwsOverride = 64, FlagAckNow = 128, FlagRttTiming = 256, FlagActive = 512,
-                          FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096, FlagProbeOwed = 8192;
+                          FlagNoDelay = 1024, FlagDelayedAck = 2048, FlagKeepAlive = 4096, FlagProbeOwed = 8192,
+                          FlagTimer0 = 1 << 14, FlagInRecovery = 1 << 20;
 
-        public TcpConnection(StackContext ctx, int slot, int sendBuffer, int receiveBuffer, int outOfOrderRanges)
+        public TcpConnection(StackContext ctx, int slot, int receiveBuffer, int outOfOrderRanges)
         {
             _ctx = ctx;
+            _buffer = new byte[ctx.TcpSendBufferSize + receiveBuffer];
+            _v = new int[VReassembly + ReassemblyTable.StateLength(outOfOrderRanges)];
             Handle = slot;
-            SendBuffer = new ByteRing(sendBuffer);
-            ReceiveBuffer = new ByteRing(receiveBuffer);
-            Reassembly = new ReassemblyTable(outOfOrderRanges);
-            Rto.Configure(ctx.Config);
             Reset(1);
         }
 
@@ -137,20 +182,24 @@ namespace NanoTcp.Tcp
         /// <summary>A keepalive probe is due and goes out with the next Dispatch (it may wait for ARP there).</summary>
         public bool ProbeOwed { get { return (_flags & FlagProbeOwed) != 0; } set { if (value) _flags |= FlagProbeOwed; else _flags &= ~FlagProbeOwed; } }
 
+        // The bytes of _v[VCounters]. The per-segment paths clear a counter with its mask in place (one array
+        // element update) rather than through the setter: each call costs the interpreter a frame.
+        private const int RetriesMask = 0xFF, PersistShiftMask = 0xFF00, KeepAliveProbesMask = 0xFF0000;
+        private const int UnackedSegmentsMask = unchecked((int)0xFF000000), UnackedSegmentsOne = 1 << 24;
         /// <summary>Consecutive retransmission timeouts (retry budget, RFC 1122 4.2.3.5); saturates at 255.</summary>
-        public int Retries { get { return _counters & 0xFF; } set { _counters = (_counters & ~0xFF) | (value > 255 ? 255 : value); } }
+        public int Retries { get { return _v[VCounters] & RetriesMask; } set { _v[VCounters] = (_v[VCounters] & ~RetriesMask) | (value > 255 ? 255 : value); } }
         /// <summary>Zero-window probe backoff exponent (at most 16).</summary>
-        public int PersistShift { get { return (_counters >> 8) & 0xFF; } set { _counters = (_counters & ~0xFF00) | ((value > 255 ? 255 : value) << 8); } }
+        public int PersistShift { get { return (_v[VCounters] >> 8) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~PersistShiftMask) | ((value > 255 ? 255 : value) << 8); } }
         /// <summary>Keepalive probes sent without an answer; saturates at 255.</summary>
-        public int KeepAliveProbes { get { return (_counters >> 16) & 0xFF; } set { _counters = (_counters & ~0xFF0000) | ((value > 255 ? 255 : value) << 16); } }
+        public int KeepAliveProbes { get { return (_v[VCounters] >> 16) & 0xFF; } set { _v[VCounters] = (_v[VCounters] & ~KeepAliveProbesMask) | ((value > 255 ? 255 : value) << 16); } }
         /// <summary>Full segments received since our last ACK (every second one is ACKed at once).</summary>
-        public int UnackedSegments { get { return (_counters >> 24) & 0xFF; } set { _counters = (_counters & ~unchecked((int)0xFF000000)) | ((value > 255 ? 255 : value) << 24); } }
+        public int UnackedSegments { get { return (_v[VCounters] >> 24) & 0xFF; } }
 
         public int Slot { get { return Handle & 0xFF; } }
         public int Generation { get { return Handle >> 8; } }
 
         /// <summary>Sequence number our FIN occupies (meaningful once <see cref="FinQueued"/>).</summary>
-        public uint FinSeq { get { return SendBufferSeq + (uint)SendBuffer.Count; } }
+        public uint FinSeq { get { return SendBufferSeq + (uint)SendQueued; } }
 
         /// <summary>Our FIN has been sent at least once.</summary>
         public bool FinSent { get { return FinQueued && SequenceNumber.Gt(SndMax, FinSeq); } }
@@ -164,7 +213,11 @@ namespace NanoTcp.Tcp
         /// <summary>Clears every variable for a new connection in this slot (buffers keep their memory).</summary>
         public void Reset(int generation)
         {
-            Handle = (generation << 8) | Slot;
+            int slot = Slot;
+            int[] v = _v;
+            // Every variable in _v starts at 0 but those set below (the timers' flags are cleared with _flags).
+            System.Array.Clear(v, 0, v.Length);
+            Handle = (generation << 8) | slot;
             StackConfig cfg = _ctx.Config;
             _flags &= FlagActive;
             NoDelay = !cfg.Nagle;
@@ -172,27 +225,13 @@ namespace NanoTcp.Tcp
             KeepAlive = cfg.KeepAliveEnabled;
             State = TcpState.Closed;
             Listener = -1;
-            Since = 0;
-            LastError = TcpError.None;
-            LocalPort = RemotePort = 0;
-            RemoteIp = 0;
-            Iss = SndUna = SndNxt = SndMax = SndWl1 = SndWl2 = SendBufferSeq = 0;
-            SndWnd = MaxSndWnd = 0;
+            SndUna = SndNxt = RcvNxt = 0;
             SendMss = 536;
-            Irs = RcvNxt = RcvAdvertisedEdge = 0;
-            PendingFinSeq = 0;
-            SendBuffer.Clear();
-            ReceiveBuffer.Clear();
-            Reassembly.Clear();
-            Rto.Reset();
-            Timers.StopAll();
-            _counters = 0;
-            PersistProbes = Retransmissions = 0;
-            RttSeq = 0;
-            RttStartMs = 0;
-            LastOutOfWindowAckMs = TcpTimers.Off;
-            _challengeWindowStart = long.MinValue;
-            _challengeAcks = 0;
+            ResetRto();
+            // The limiters start "long ago" (their intervals are under a second).
+            int now = (int)_ctx.Now;
+            v[VLastOutOfWindowAck] = now - OutOfWindowAckIntervalMs;
+            v[VChallengeWindowStart] = now - ChallengeIntervalMs;
         }
 
         /// <summary>Initial values common to active and passive opens (the slot was just claimed).</summary>
@@ -205,7 +244,7 @@ namespace NanoTcp.Tcp
             SndUna = SndNxt = SndMax = Iss;
             SendBufferSeq = Iss + 1;
             SendMss = _ctx.Config.DefaultPeerMss < _ctx.Mss ? _ctx.Config.DefaultPeerMss : _ctx.Mss;
-            Congestion.Reset(SendMss, Iss);
+            ResetCongestion(SendMss, Iss);
         }
 
         /// <summary>Active open (RFC 9293 §3.10.1): SYN-SENT; the SYN goes out with the next Dispatch.</summary>
@@ -221,7 +260,10 @@ namespace NanoTcp.Tcp
         {
             if ((_flags & FlagInUse) == 0 || State == TcpState.Closed) return TcpTimers.Off;
             // What Dispatch could not send (an owed ACK or probe) waits for ARP: the ARP deadline covers it.
-            return Timers.Next();
+            if ((_flags & TimerFlags) == 0) return TcpTimers.Off;
+            // The earliest deadline (low 32 bits) as a time: it is less than 2^31 ms from now.
+            long now = _ctx.Now;
+            return now + (_v[VNextDeadline] - (int)now);
         }
 
         public void SetState(TcpState next)
@@ -246,9 +288,9 @@ namespace NanoTcp.Tcp
                 Free();
                 return;
             }
-            Timers.StopAll();
-            SendBuffer.Clear();
-            Reassembly.Clear();
+            StopTimers();
+            SendClear();
+            ReassemblyTable.Clear(_v, VReassembly);
             AckNow = false;
         }
 
@@ -286,18 +328,18 @@ namespace NanoTcp.Tcp
         public void RunTimers()
         {
             long now = _ctx.Now;
-            if (!Timers.AnyDue(now)) return;
-            if (Timers.Expired(TcpTimers.Close, now))
+            if (!AnyTimerDue(now)) return;
+            if (TimerExpired(TcpTimers.Close, now))
             {
                 if (State == TcpState.TimeWait) TimeWaitExpired();
                 else if (State == TcpState.FinWait2) FinWait2TimedOut();
                 return;
             }
-            if (Timers.Expired(TcpTimers.Retransmission, now) && !RetransmissionTimeout()) return;
-            if (Timers.Expired(TcpTimers.Persist, now) && !PersistTimeout()) return;
-            if (Timers.Expired(TcpTimers.KeepAlive, now) && !KeepAliveTimeout()) return;
-            if (Timers.Expired(TcpTimers.DelayedAck, now)) AckNow = true;
-            if (Timers.Expired(TcpTimers.SwsOverride, now)) SwsOverride = true;
+            if (TimerExpired(TcpTimers.Retransmission, now) && !RetransmissionTimeout()) return;
+            if (TimerExpired(TcpTimers.Persist, now) && !PersistTimeout()) return;
+            if (TimerExpired(TcpTimers.KeepAlive, now) && !KeepAliveTimeout()) return;
+            if (TimerExpired(TcpTimers.DelayedAck, now)) AckNow = true;
+            if (TimerExpired(TcpTimers.SwsOverride, now)) SwsOverride = true;
         }
     }
 }

@@ -24,8 +24,8 @@ namespace NanoTcp.Tcp
             if (seg.Window > MaxSndWnd) MaxSndWnd = seg.Window;
             if (seg.Window > 0)
             {
-                Timers.Stop(TcpTimers.Persist);
-                PersistShift = 0;
+                StopTimer(TcpTimers.Persist);
+                _v[VCounters] &= ~PersistShiftMask; // PersistShift = 0
             }
         }
 
@@ -35,7 +35,7 @@ namespace NanoTcp.Tcp
             int peer = mss < 0 ? _ctx.Config.DefaultPeerMss : mss;
             if (peer < _ctx.Config.MinPeerMss) peer = _ctx.Config.MinPeerMss;
             SendMss = peer < _ctx.Mss ? peer : _ctx.Mss;
-            Congestion.Reset(SendMss, Iss);
+            ResetCongestion(SendMss, Iss);
         }
 
     }

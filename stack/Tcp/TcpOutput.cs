@@ -31,7 +31,7 @@ namespace NanoTcp.Tcp
                     return;
             }
             // Idle fast path (what SendData and the tests below would conclude): nothing owed, nothing queued.
-            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendBuffer.Count == 0) return;
+            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendQueued == 0) return;
             if (ProbeOwed) SendOwedProbe();
             bool sent = SendData();
             if (!sent && AckNow) SendAck();
@@ -64,30 +64,33 @@ namespace NanoTcp.Tcp
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
-            if (SendBuffer.Count == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
+            if (SendQueued == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
             bool any = false;
             bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
+            // Only SND.NXT changes in the loop (sending); the queue, the MSS and the windows change on input.
+            int queued = SendQueued, mss = SendMss, sndWnd = SndWnd;
+            uint bufferSeq = SendBufferSeq;
             for (int guard = 0; guard < 64; guard++)
             {
-                int queued = SendBuffer.Count;
-                int sentData = SequenceNumber.Diff(SndNxt, SendBufferSeq);
+                int sentData = SequenceNumber.Diff(SndNxt, bufferSeq);
                 if (sentData < 0) sentData = 0;
                 int unsent = queued - sentData;
                 if (unsent <= 0)
                 {
                     // A bare FIN needs room in the window like data (its sequence number would be outside a
                     // zero window); a shut window is the persist timer's job (RFC 9293 §3.8.6.1).
-                    if (finAllowed && SndNxt == FinSeq && SndWnd == 0) ArmPersist();
-                    else if (finAllowed && SndNxt == FinSeq)
+                    uint finSeq = bufferSeq + (uint)queued;
+                    if (finAllowed && SndNxt == finSeq && sndWnd == 0) ArmPersist();
+                    else if (finAllowed && SndNxt == finSeq)
                     {
                         any = SendSegmentAt(SndNxt, 0, TcpFlags.Fin | TcpFlags.Ack);
                     }
                     break;
                 }
-                int cwnd = Congestion.SendingWindow(SendMss);
-                int window = SndWnd < cwnd ? SndWnd : cwnd;
+                int cwnd = SendingWindow(mss);
+                int window = sndWnd < cwnd ? sndWnd : cwnd;
                 int usable = window - Flight;
-                int length = unsent < SendMss ? unsent : SendMss;
+                int length = unsent < mss ? unsent : mss;
                 if (length > usable) length = usable;
                 if (length <= 0)
                 {
@@ -130,7 +133,7 @@ namespace NanoTcp.Tcp
         /// <summary>Arms the RFC 9293 §3.8.6.2.1 override timeout (0.1–1 s) so data held back never waits forever.</summary>
         private void ArmSwsOverride()
         {
-            if (Flight == 0) Timers.ArmIfStopped(TcpTimers.SwsOverride, _ctx.Now + SwsOverrideMs);
+            if (Flight == 0) ArmTimerIfStopped(TcpTimers.SwsOverride, _ctx.Now + SwsOverrideMs);
         }
 
         private const int SwsOverrideMs = 200;
@@ -140,7 +143,7 @@ namespace NanoTcp.Tcp
         {
             if (EmitSegment(seq, length, flags, false) == NetworkInterface.Waiting) return false;
             SwsOverride = false;
-            Timers.Stop(TcpTimers.SwsOverride);
+            StopTimer(TcpTimers.SwsOverride);
             uint end = seq + (uint)length + ((flags & TcpFlags.Fin) != 0 ? 1u : 0u);
             if (SequenceNumber.Gt(end, SndNxt)) SndNxt = end;
             if (SequenceNumber.Gt(end, SndMax))
@@ -157,13 +160,13 @@ namespace NanoTcp.Tcp
             if (RttTiming) return;
             RttTiming = true;
             RttSeq = end;
-            RttStartMs = _ctx.Now;
+            RttStartMs = (int)_ctx.Now;
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
         private int MaxWindow()
         {
-            int free = ReceiveBuffer.Free;
+            int free = ReceiveFree;
             return free > 65535 ? 65535 : free;
         }
 
@@ -173,7 +176,7 @@ namespace NanoTcp.Tcp
         /// </summary>
         private int ReceiveWindow()
         {
-            int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
+            int current = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
             if (current < 0) current = 0;
             int free = MaxWindow();
             return WindowCanGrow(current, free) ? free : current;
@@ -181,7 +184,7 @@ namespace NanoTcp.Tcp
 
         private bool WindowCanGrow(int current, int free)
         {
-            int half = ReceiveBuffer.Capacity / 2;
+            int half = ReceiveCapacity / 2;
             int threshold = half < _ctx.Mss ? half : _ctx.Mss;
             return free - current >= threshold;
         }
@@ -197,12 +200,14 @@ namespace NanoTcp.Tcp
             byte[] tx = _ctx.Interface.Tx;
             const int at = NetworkInterface.IpPayloadOffset;
             int headerLength = mssOption ? TcpHeader.MinLength + TcpHeader.OptionMssLength : TcpHeader.MinLength;
-            if (length > 0) SendBuffer.Peek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
+            if (length > 0) SendPeek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
             int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
-            TcpHeader.Write(tx, at, LocalPort, RemotePort, seq, ack ? RcvNxt : 0, flags, window,
-                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, RemoteIp);
-            int result = _ctx.Interface.SendIpv4(RemoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
+            int ports = _v[VPorts];
+            uint remoteIp = (uint)_v[VRemoteIp];
+            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? RcvNxt : 0, flags, window,
+                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, remoteIp);
+            int result = _ctx.Interface.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
             if (result == NetworkInterface.Waiting)
             {
                 // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
@@ -210,15 +215,15 @@ namespace NanoTcp.Tcp
                 ArmRetransmissionIfStopped();
                 return result;
             }
-            RcvAdvertisedEdge = RcvNxt + (uint)window;
+            _v[VRcvAdvertisedEdge] = (int)(RcvNxt + (uint)window);
             if (result != NetworkInterface.Sent) return result;
             _ctx.Counters.TcpSegmentsSent++;
             if ((flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstSent++;
             if (ack)
             {
                 AckNow = false;
-                Timers.Stop(TcpTimers.DelayedAck);
-                UnackedSegments = 0;
+                StopTimer(TcpTimers.DelayedAck);
+                _v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
             }
             return result;
         }

@@ -1,10 +1,7 @@
 namespace NanoTcp.Tcp
 {
-    /// <summary>
-    /// A connection's timers, by name, as absolute deadlines in ms (<see cref="Off"/> when stopped): the only
-    /// place they are armed, stopped and queried, and the one <see cref="Next"/> the poll deadline is built from.
-    /// </summary>
-    internal sealed class TcpTimers
+    /// <summary>The names of a connection's timers and the "no deadline" value (the timers themselves are the connection's).</summary>
+    internal static class TcpTimers
     {
         public const long Off = long.MaxValue;
 
@@ -20,77 +17,85 @@ namespace NanoTcp.Tcp
         public const int Close = 4;
         /// <summary>Sender SWS override (RFC 9293 §3.8.6.2.1 (4)).</summary>
         public const int SwsOverride = 5;
-        private const int Count = 6;
+        public const int Count = 6;
+    }
 
-        private readonly long[] _at = new long[Count];
-        // The earliest deadline, kept current by every change, so the per-poll questions (is anything due, when
-        // is the next Poll needed) cost one field read instead of a scan of the six timers.
-        private long _next;
+    // A connection's timers, by name (TcpTimers), as absolute deadlines: the only place they are armed, stopped and
+    // queried, and the one earliest deadline PollAt is built from. A deadline is kept as the low 32 bits of
+    // its time in ms and compared by the sign of the difference (like lwIP's tick counters): every timer is set
+    // less than 2^31 ms (24 days) ahead, as all its intervals are int milliseconds. Which timers run is a bit each
+    // in _flags (FlagTimer0 << timer), so stopping them all is clearing those bits.
+    internal sealed partial class TcpConnection
+    {
+        private const int TimerFlags = ((1 << TcpTimers.Count) - 1) * FlagTimer0;
 
-        public TcpTimers()
+        /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (less than 2^31 ms from now).</summary>
+        private void ArmTimer(int timer, long atMs)
         {
-            StopAll();
-        }
-
-        /// <summary>Arms <paramref name="timer"/> for <paramref name="atMs"/> (<see cref="Off"/> stops it).</summary>
-        public void Arm(int timer, long atMs)
-        {
-            long old = _at[timer];
-            _at[timer] = atMs;
-            if (atMs < _next) _next = atMs;
-            else if (old == _next && atMs != old) _next = Earliest();
+            int[] v = _v;
+            int at = (int)atMs, f = _flags, bit = FlagTimer0 << timer;
+            int old = v[VTimers + timer], next = v[VNextDeadline];
+            v[VTimers + timer] = at;
+            _flags = f | bit;
+            // The earliest deadline is kept current by every change, so the per-poll questions (is anything due,
+            // when is the next Poll needed) cost one read instead of a scan of the six timers.
+            if ((f & TimerFlags) == 0 || at - next < 0) v[VNextDeadline] = at;
+            else if (old == next && at != old && (f & bit) != 0) v[VNextDeadline] = EarliestDeadline();
         }
 
         /// <summary>Arms <paramref name="timer"/> only when it is not running (keeps an earlier deadline).</summary>
-        public void ArmIfStopped(int timer, long atMs)
+        private void ArmTimerIfStopped(int timer, long atMs)
         {
-            if (_at[timer] == Off) Arm(timer, atMs);
+            if ((_flags & (FlagTimer0 << timer)) == 0) ArmTimer(timer, atMs);
         }
 
-        public void Stop(int timer)
+        private void StopTimer(int timer)
         {
-            long old = _at[timer];
-            if (old == Off) return;
-            _at[timer] = Off;
-            if (old == _next) _next = Earliest();
+            int bit = FlagTimer0 << timer;
+            if ((_flags & bit) == 0) return;
+            _flags &= ~bit;
+            if ((_flags & TimerFlags) != 0 && _v[VTimers + timer] == _v[VNextDeadline]) _v[VNextDeadline] = EarliestDeadline();
         }
 
-        public void StopAll()
+        private void StopTimers()
         {
-            long[] at = _at;
-            at[0] = at[1] = at[2] = at[3] = at[4] = at[5] = Off; // Count (6) entries, unrolled: runs at every Reset
-            _next = Off;
+            _flags &= ~TimerFlags;
         }
 
-        public bool IsArmed(int timer) { return _at[timer] != Off; }
+        private bool TimerArmed(int timer) { return (_flags & (FlagTimer0 << timer)) != 0; }
 
         /// <summary>True when <paramref name="timer"/> is armed and its deadline has come; a due timer is stopped.</summary>
-        public bool Expired(int timer, long nowMs)
+        private bool TimerExpired(int timer, long nowMs)
         {
-            long at = _at[timer];
-            if (at > nowMs) return false;
-            _at[timer] = Off;
-            if (at == _next) _next = Earliest();
+            int bit = FlagTimer0 << timer;
+            if ((_flags & bit) == 0) return false;
+            int at = _v[VTimers + timer];
+            if (at - (int)nowMs > 0) return false;
+            _flags &= ~bit;
+            if ((_flags & TimerFlags) != 0 && at == _v[VNextDeadline]) _v[VNextDeadline] = EarliestDeadline();
             return true;
         }
 
-        /// <summary>True when some timer's deadline has come (<see cref="Expired"/> then says which).</summary>
-        public bool AnyDue(long nowMs) { return _next <= nowMs; }
-
-        /// <summary>The earliest armed deadline, <see cref="Off"/> when none is.</summary>
-        public long Next() { return _next; }
-
-        // Unrolled over the Count (6) timers: it runs whenever the earliest timer stops or fires.
-        private long Earliest()
+        /// <summary>True when some timer's deadline has come (<see cref="TimerExpired"/> then says which).</summary>
+        public bool AnyTimerDue(long nowMs)
         {
-            long[] at = _at;
-            long next = at[0];
-            if (at[1] < next) next = at[1];
-            if (at[2] < next) next = at[2];
-            if (at[3] < next) next = at[3];
-            if (at[4] < next) next = at[4];
-            if (at[5] < next) next = at[5];
-            return next;
+            return (_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)nowMs <= 0;
+        }
+
+        // The earliest of the armed deadlines (at least one is): it runs whenever the earliest timer stops or fires.
+        private int EarliestDeadline()
+        {
+            int[] v = _v;
+            int f = (_flags & TimerFlags) / FlagTimer0, best = 0;
+            bool any = false;
+            for (int i = VTimers; f != 0; i++, f >>= 1)
+            {
+                if ((f & 1) == 0) continue;
+                int at = v[i];
+                if (!any || at - best < 0) best = at;
+                any = true;
+            }
+            return best;
         }
     }
 }

@@ -19,7 +19,7 @@ namespace NanoTcp.Tcp
             if (!seg.Has(TcpFlags.Fin) || seg.Has(TcpFlags.Rst) || seg.Seq + (uint)seg.Length != RcvNxt) return false;
             if (!seg.Has(TcpFlags.Ack) || seg.Ack != SndMax) return false;
             AckNow = true;
-            Timers.Arm(TcpTimers.Close, _ctx.Now + _ctx.Config.TimeWaitMs);
+            ArmTimer(TcpTimers.Close, _ctx.Now + _ctx.Config.TimeWaitMs);
             return true;
         }
 
@@ -44,10 +44,10 @@ namespace NanoTcp.Tcp
         /// <summary>Enters TIME-WAIT: every other timer stops, the 2MSL timer starts (<see cref="Since"/> orders reclaiming).</summary>
         private void EnterTimeWait()
         {
-            Timers.StopAll();
+            StopTimers();
             SetState(TcpState.TimeWait);
-            Since = _ctx.Now;
-            Timers.Arm(TcpTimers.Close, _ctx.Now + _ctx.Config.TimeWaitMs);
+            Since = (int)_ctx.Now;
+            ArmTimer(TcpTimers.Close, _ctx.Now + _ctx.Config.TimeWaitMs);
         }
 
         /// <summary>

@@ -15,7 +15,7 @@ namespace NanoTcp.Tcp
                 case TcpState.SynReceived:
                 case TcpState.Established:
                 case TcpState.CloseWait:
-                    int n = SendBuffer.Append(buffer, offset, count);
+                    int n = SendAppend(buffer, offset, count);
                     if (n > 0) _ctx.WorkPending = true;
                     return n;
                 case TcpState.Closed:
@@ -28,9 +28,9 @@ namespace NanoTcp.Tcp
         /// <summary>RECEIVE (RFC 9293 §3.10.3).</summary>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            if (ReceiveBuffer.Count > 0)
+            if (ReceiveQueued > 0)
             {
-                int n = ReceiveBuffer.Read(buffer, offset, count);
+                int n = ReceiveRead(buffer, offset, count);
                 // Announce the opened window when it has grown enough (RFC 1122 4.2.3.3); the next Poll sends it.
                 int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
                 if (State != TcpState.Closed && WindowCanGrow(current < 0 ? 0 : current, MaxWindow()))
@@ -87,7 +87,7 @@ namespace NanoTcp.Tcp
                     Free();
                     return TcpError.None;
             }
-            if (ReceiveBuffer.Count > 0)
+            if (ReceiveQueued > 0)
             {
                 QueueReset();
                 Free();
@@ -122,7 +122,7 @@ namespace NanoTcp.Tcp
         public int SendSpace()
         {
             if (State == TcpState.Closed) return LastError != TcpError.None ? LastError : TcpError.NotConnected;
-            return FinQueued ? 0 : SendBuffer.Free;
+            return FinQueued ? 0 : SendFree;
         }
 
         /// <summary>Per-connection keepalive switch: starts or stops the idle timer in the states that probe.</summary>
@@ -141,17 +141,17 @@ namespace NanoTcp.Tcp
             info.LocalPort = LocalPort;
             info.RemoteIp = RemoteIp;
             info.RemotePort = RemotePort;
-            info.SendQueued = SendBuffer.Count;
-            info.ReceiveQueued = ReceiveBuffer.Count;
+            info.SendQueued = SendQueued;
+            info.ReceiveQueued = ReceiveQueued;
             info.Retransmissions = Retransmissions;
             info.SendUnacknowledged = SndUna;
             info.SendNext = SndNxt;
             info.ReceiveNext = RcvNxt;
             info.SendWindow = SndWnd;
             info.ReceiveWindow = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
-            info.CongestionWindow = Congestion.Cwnd;
-            info.RetransmissionTimeoutMs = Rto.RtoMs;
-            info.SmoothedRttMs = Rto.SrttMs;
+            info.CongestionWindow = Cwnd;
+            info.RetransmissionTimeoutMs = RtoMs;
+            info.SmoothedRttMs = SrttMs;
             info.Mss = SendMss;
             info.LastError = LastError;
         }

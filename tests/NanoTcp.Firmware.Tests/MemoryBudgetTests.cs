@@ -32,6 +32,15 @@ namespace NanoTcp.Firmware.Tests
         }
 
         [TestMethod]
+        public void AConnectionSlotKeepsLittleBeyondItsBuffers()
+        {
+            // Slots are what a PSRAM image raises first: each should cost its two buffers and little more.
+            long bookkeeping = DeviceDefaults.PerSlotBookkeeping();
+            Assert.IsTrue(bookkeeping <= DeviceDefaults.PerSlotBookkeepingBudgetBytes,
+                "one more connection slot keeps " + bookkeeping + " B beyond its buffers > " + DeviceDefaults.PerSlotBookkeepingBudgetBytes + " B");
+        }
+
+        [TestMethod]
         public void TheBudgetCatchesSettingsThatDoNotFit()
         {
             // The defaults before issue 11 (8 slots of 2 KB + 2 KB, two connections per service) kept ≈ 80 KB (less

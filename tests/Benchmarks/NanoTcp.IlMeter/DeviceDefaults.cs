@@ -28,8 +28,28 @@ namespace NanoTcp.IlMeter
         /// <summary>Most the small profile may keep so a 49 KB (BLE) heap leaves ≥ 15 KB for the application.</summary>
         public const int SmallProfileBudgetBytes = 34 * 1024;
 
+        /// <summary>Most one connection slot may keep beyond its two buffers (issue 11: 864 B before the connection state was packed).</summary>
+        public const int PerSlotBookkeepingBudgetBytes = 300;
+
         /// <summary>Builds and prices the device defaults (what <c>DeviceConfiguration.CreateSettings</c> returns).</summary>
         public static Estimate Estimate() => Price(DeviceConfiguration.CreateSettings());
+
+        /// <summary>
+        /// What one more TCP connection slot costs beyond its send and receive buffers (the connection object, its
+        /// helpers and small arrays, its share of per-slot tables), bytes: the standard settings priced with
+        /// ConnectionSlots = n and n + 1, minus the two buffers.
+        /// </summary>
+        public static long PerSlotBookkeeping()
+        {
+            FirmwareSettings settings = DeviceConfiguration.CreateStandardSettings();
+            int slots = settings.Stack.ConnectionSlots;
+            long without = Price(settings).Total;
+            settings = DeviceConfiguration.CreateStandardSettings();
+            settings.Stack.ConnectionSlots = slots + 1;
+            long with = Price(settings).Total;
+            return with - without - HeapModel.PriceOf(new byte[settings.Stack.SendBufferSize])
+                - HeapModel.PriceOf(new byte[settings.Stack.ReceiveBufferSize]);
+        }
 
         /// <summary>Builds the firmware with <paramref name="settings"/> over the emulator and prices what it keeps.</summary>
         public static Estimate Price(FirmwareSettings settings)

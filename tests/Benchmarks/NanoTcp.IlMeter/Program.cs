@@ -64,6 +64,7 @@ namespace NanoTcp.IlMeter
                 Console.WriteLine("heap.small_profile.total_kept=" + small.Total);
                 Console.WriteLine("heap.small_profile.esp32_ble_left_for_application=" + (DeviceDefaults.Esp32BleHeapBytes - small.Total));
                 Console.WriteLine("heap.small_profile.budget=" + DeviceDefaults.SmallProfileBudgetBytes);
+                Console.WriteLine("heap.per_slot_bookkeeping=" + DeviceDefaults.PerSlotBookkeeping());
                 if (Array.IndexOf(args, "--heap-detail") >= 0)
                 {
                     var types = new List<KeyValuePair<string, long>>(estimate.Model.ByType);

@@ -121,16 +121,19 @@ namespace NanoTcp.Scenarios.BuildingBlocks
         [TestMethod]
         public void Reassembly_MergesAndDeliversAcrossWrap()
         {
-            var r = new ReassemblyTable(2);
+            // The table sits after other state in an int[] and extends to its end.
+            const int at = 3;
+            var r = new int[at + ReassemblyTable.StateLength(2)];
             uint b = 0xFFFFFFF0u; // ranges straddle 2^32
-            Assert.IsTrue(r.Add(U(b, 20), U(b, 30)));
-            Assert.IsTrue(r.Add(U(b, 40), U(b, 50)));
-            Assert.IsFalse(r.Add(U(b, 60), U(b, 70)), "bounded");
-            Assert.IsTrue(r.Add(U(b, 30), U(b, 40)), "fills the hole between two ranges");
-            Assert.AreEqual(1, r.Count);
-            Assert.IsTrue(r.TakeContiguous(U(b, 20), out uint end));
+            Assert.IsTrue(ReassemblyTable.Add(r, at, U(b, 20), U(b, 30)));
+            Assert.IsTrue(ReassemblyTable.Add(r, at, U(b, 40), U(b, 50)));
+            Assert.IsFalse(ReassemblyTable.Add(r, at, U(b, 60), U(b, 70)), "bounded");
+            Assert.IsTrue(ReassemblyTable.Add(r, at, U(b, 30), U(b, 40)), "fills the hole between two ranges");
+            Assert.AreEqual(1, ReassemblyTable.Count(r, at));
+            Assert.IsTrue(ReassemblyTable.TakeContiguous(r, at, U(b, 20), out uint end));
             Assert.AreEqual(U(b, 50), end);
-            Assert.AreEqual(0, r.Count);
+            Assert.AreEqual(0, ReassemblyTable.Count(r, at));
+            Assert.AreEqual(0, r[0] | r[1] | r[2], "the state before the table is untouched");
         }
 
         private static uint U(uint a, int d) => unchecked(a + (uint)d);
@@ -138,16 +141,25 @@ namespace NanoTcp.Scenarios.BuildingBlocks
         [TestMethod]
         public void ByteRing_WrapsAndPeeksAtOffsets()
         {
-            var ring = new ByteRing(8);
+            // A ring of 8 at offset 4 of a larger array (a connection keeps both rings in one), its state at [1], [2].
+            var storage = new byte[4 + 8 + 4];
+            var state = new int[3];
+            const int origin = 4, capacity = 8, at = 1;
             var data = new byte[] { 1, 2, 3, 4, 5, 6 };
-            Assert.AreEqual(6, ring.Append(data, 0, 6));
+            ByteRing.WriteAt(storage, origin, capacity, state[at + ByteRing.Start], 0, data, 0, 6);
+            state[at + ByteRing.Count] = 6;
             var out4 = new byte[4];
-            Assert.AreEqual(4, ring.Read(out4, 0, 4));
-            Assert.AreEqual(6, ring.Append(data, 0, 6));
-            Assert.AreEqual(0, ring.Append(data, 0, 1), "full");
+            ByteRing.Peek(storage, origin, capacity, state[at + ByteRing.Start], 0, out4, 0, 4);
+            ByteRing.Discard(state, at, capacity, 4);
+            CollectionAssert.AreEqual(new byte[] { 1, 2, 3, 4 }, out4);
+            Assert.AreEqual(2, state[at + ByteRing.Count]);
+            ByteRing.WriteAt(storage, origin, capacity, state[at + ByteRing.Start], 2, data, 0, 6); // wraps
+            state[at + ByteRing.Count] = 8;
             var all = new byte[8];
-            ring.Peek(0, all, 0, 8);
+            ByteRing.Peek(storage, origin, capacity, state[at + ByteRing.Start], 0, all, 0, 8);
             CollectionAssert.AreEqual(new byte[] { 5, 6, 1, 2, 3, 4, 5, 6 }, all);
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0 }, storage[..4], "nothing written before the ring");
+            CollectionAssert.AreEqual(new byte[] { 0, 0, 0, 0 }, storage[12..], "nothing written after it");
         }
     }
 }
