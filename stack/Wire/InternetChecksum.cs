@@ -19,8 +19,9 @@ namespace NanoTcp.Wire
         /// the machine's byte order, and each 64-bit word is reduced modulo 0xFFFF (one <c>rem.un</c>) before it is
         /// summed, about 8 IL instructions per 8 bytes (1460 bytes: ≈ 1,800 IL and 183 native calls). The one's-complement sum may be computed in either byte
         /// order and swapped at the end (RFC 1071 §2(B)); deferring the end-around carries is §2(C). Returns
-        /// exactly what a per-word sum folded to 16 bits returns: 0 only when every byte is 0, never for data that
-        /// sums to 0xFFFF. Exact for any length up to 2^31.
+        /// <paramref name="sum"/> plus exactly what a per-word sum folded to 16 bits returns: 0 only when every byte is 0,
+        /// never for data that sums to 0xFFFF; when <paramref name="sum"/> is not 0, data summing to 0xFFFF may add 0
+        /// instead (the same after <see cref="Finish"/>). Exact for any length up to 2^31.
         /// </remarks>
         public static uint Add(uint sum, byte[] b, int offset, int length)
         {
@@ -59,9 +60,11 @@ namespace NanoTcp.Wire
             if (i < end) total += (uint)(b[i] << low);
 
             // One remainder instead of a fold loop: it differs from the folded sum only when that is 0xFFFF (a non-zero
-            // multiple of 0xFFFF), which the zero test below turns back into 0xFFFF.
+            // multiple of 0xFFFF), which the zero test below turns back into 0xFFFF. Only for a sum that starts at 0:
+            // added to a non-zero sum, 0 and 0xFFFF (one's complement -0) fold to the same value, and the scan would
+            // run over a whole payload of zeros.
             uint folded = (uint)(total % m);
-            if (folded == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
+            if (folded == 0 && sum == 0 && !IsZero(b, offset, length)) folded = 0xFFFF;
             return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
         }
 
