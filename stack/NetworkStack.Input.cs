@@ -21,6 +21,7 @@ namespace NanoTcp
                 if (length <= 0) return false;
                 if (length > _rx.Length) length = _rx.Length;
                 _ctx.Counters.FramesReceived++;
+                _tcpDeadline = Unknown; // input may concern a connection (a segment, an ARP answer, an ICMP error)
                 if (_ctx.Tracer != null) _ctx.Tracer.FrameReceived(_rx, 0, length, _ctx.Now);
                 ProcessEthernet(length);
             }

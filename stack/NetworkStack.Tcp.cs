@@ -27,7 +27,13 @@ namespace NanoTcp
         private long _backlogSequence;
         /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
-        /// <summary>The earliest connection deadline noted by this Poll's dispatch pass, <see cref="Unknown"/> before it.</summary>
+        /// <summary>
+        /// The earliest connection deadline noted by the last dispatch pass; <see cref="Unknown"/> from the timer pass
+        /// on, when a frame was read, or when a connection still owes a segment. Poll skips both TCP passes while it
+        /// is known and not reached and no API call queued work (<see cref="StackContext.WorkPending"/>): nothing
+        /// else changes a connection (input, timers and API calls are the only sources of TCP work), so an idle
+        /// Poll visits no connection.
+        /// </summary>
         private long _tcpDeadline = Unknown;
         private const long Unknown = long.MinValue;
 
@@ -85,15 +91,18 @@ namespace NanoTcp
         private void DispatchTcp()
         {
             long next = long.MaxValue;
+            bool owed = false;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = ActiveAt(i);
                 if (t == null) continue;
                 t.Dispatch();
+                // An ACK or probe still owed (next hop being resolved, link refused it): the next Poll tries again.
+                if (t.Owes) owed = true;
                 long at = t.PollAt();
                 if (at < next) next = at;
             }
-            _tcpDeadline = next;
+            _tcpDeadline = owed ? Unknown : next;
         }
 
         /// <summary>

@@ -134,19 +134,26 @@ namespace NanoTcp
         public long Poll(long nowMs)
         {
             _ctx.Now = nowMs;
+            // The TCP passes run only when they can have work (TcpPassDue); a frame read below also brings them.
+            bool tcp = _ctx.WorkPending || nowMs >= _tcpDeadline;
             _ctx.WorkPending = false;
-            _if.Announce();
-            bool more = _if.IsUp && ReceiveFrames();
-            RunTcpTimers();
+            bool up = _if.IsUp; // once per Poll: an interface call into the driver
+            _if.Announce(up);
+            bool more = up && ReceiveFrames();
+            if (tcp || _tcpDeadline == Unknown)
+            {
+                tcp = true;
+                RunTcpTimers();
+            }
             _lanDeadline = _lan.Poll(nowMs);
             SendQueuedResets();
-            if (_if.IsUp)
+            if (up)
             {
                 SendPendingEcho();
-                DispatchTcp();
+                if (tcp) DispatchTcp();
             }
-            _if.SendArpRequests(); // last: output above may just have asked for a resolution
-            _pollAt = more ? nowMs : NextDeadline();
+            _if.SendArpRequests(up); // last: output above may just have asked for a resolution
+            _pollAt = more ? nowMs : NextDeadline(up);
             return _pollAt;
         }
 
@@ -159,9 +166,9 @@ namespace NanoTcp
         /// </summary>
         public long PollAt { get { return _ctx.WorkPending ? _ctx.Now : _pollAt; } }
 
-        private long NextDeadline()
+        private long NextDeadline(bool up)
         {
-            long next = _if.NextDeadline();
+            long next = _if.NextDeadline(up);
             if (_echoPending && next > _ctx.Now + _ctx.Config.ArpRequestIntervalMs) next = _ctx.Now + _ctx.Config.ArpRequestIntervalMs;
             long tcp = NextTcpDeadline();
             if (tcp < next) next = tcp;

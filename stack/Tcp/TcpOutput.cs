@@ -37,6 +37,9 @@ namespace NanoTcp.Tcp
             if (!sent && AckNow) SendAck();
         }
 
+        /// <summary>An ACK or keepalive probe is still owed after <see cref="Dispatch"/> (next hop being resolved, or the link refused it).</summary>
+        public bool Owes { get { return (_flags & (FlagAckNow | FlagProbeOwed)) != 0; } }
+
         private void SendSyn(int flags)
         {
             if (EmitSegment(Iss, 0, flags, true) == NetworkInterface.Waiting) return;
