@@ -91,6 +91,23 @@ namespace NanoTcp.Wire
             return true;
         }
 
+        /// <summary>
+        /// True when the 20 bytes at <paramref name="offset"/> (an IPv4 header without options, its checksum field
+        /// included) sum to all ones: the same answer as <see cref="IsValid"/> over <see cref="Add"/>, for a fifth of the IL.
+        /// </summary>
+        /// <remarks>
+        /// Five native 32-bit reads in the machine's byte order, no tail, no swap: a 32-bit word is congruent to the sum
+        /// of its two 16-bit words modulo 0xFFFF, and a byte-swapped sum is 256 times the sum modulo 0xFFFF (256 is
+        /// invertible there), so "the folded sum is 0xFFFF" is "the total is a non-zero multiple of 0xFFFF" in either
+        /// byte order.
+        /// </remarks>
+        public static bool IsValid20(byte[] b, int offset)
+        {
+            ulong total = (ulong)BitConverter.ToUInt32(b, offset) + BitConverter.ToUInt32(b, offset + 4) + BitConverter.ToUInt32(b, offset + 8)
+                          + BitConverter.ToUInt32(b, offset + 12) + BitConverter.ToUInt32(b, offset + 16);
+            return total != 0 && total % OnesModulus == 0;
+        }
+
         /// <summary>Adds the TCP/UDP pseudo-header (RFC 9293 §3.1): addresses, protocol and segment length.</summary>
         public static uint AddPseudoHeader(uint sum, uint source, uint destination, int protocol, int length)
         {

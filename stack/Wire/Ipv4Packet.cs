@@ -27,7 +27,9 @@ namespace NanoTcp.Wire
 
         public static bool HasValidChecksum(byte[] b, int o)
         {
-            return InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, HeaderLength(b, o)));
+            int hl = HeaderLength(b, o);
+            // Nearly every header has no options: the 20-byte check is the cheap one.
+            return hl == MinHeaderLength ? InternetChecksum.IsValid20(b, o) : InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, hl));
         }
 
         public static int HeaderLength(byte[] b, int o) { return (b[o] & 0x0F) * 4; }

@@ -86,6 +86,31 @@ namespace NanoTcp.Scenarios.BuildingBlocks
         }
 
         [TestMethod]
+        public void InternetChecksum_IsValid20AgreesWithTheGeneralCheck()
+        {
+            // The 20-byte header check must answer as IsValid(Add(...)) does: valid headers, one flipped bit, zeros
+            // (sum 0, invalid), all ones (sum 0xFFFF, valid), at odd offsets too.
+            var r = new System.Random(7);
+            var data = new byte[64];
+            for (int run = 0; run < 3000; run++)
+            {
+                r.NextBytes(data);
+                int offset = r.Next(0, 44);
+                data[offset + 10] = 0;
+                data[offset + 11] = 0;
+                int checksum = StackChecksum.Finish(StackChecksum.Add(0, data, offset, 20));
+                data[offset + 10] = (byte)(checksum >> 8);
+                data[offset + 11] = (byte)checksum;
+                if (run % 3 == 1) data[offset + r.Next(0, 20)] ^= (byte)(1 << r.Next(0, 8));
+                if (run % 3 == 2) data[offset + r.Next(0, 20)] = (byte)r.Next(0, 256);
+                Assert.AreEqual(StackChecksum.IsValid(StackChecksum.Add(0, data, offset, 20)), StackChecksum.IsValid20(data, offset), $"run {run}");
+            }
+            Assert.IsFalse(StackChecksum.IsValid20(new byte[20], 0), "zeros sum to 0, not 0xFFFF");
+            Assert.IsTrue(StackChecksum.IsValid20(Fill(20, 0xFF), 0), "all ones sum to 0xFFFF");
+            Assert.AreEqual(StackChecksum.IsValid(StackChecksum.Add(0, Fill(20, 0x00, 0xFF, 0xFF, 0x00), 0, 20)), StackChecksum.IsValid20(Fill(20, 0x00, 0xFF, 0xFF, 0x00), 0));
+        }
+
+        [TestMethod]
         public void InternetChecksum_ValidatesWhatItComputed()
         {
             // A message with no pseudo-header (ICMP): once its checksum is written it sums to 0xFFFF (RFC 1071 §1),
