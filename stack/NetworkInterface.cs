@@ -35,7 +35,7 @@ namespace NanoTcp
 
         // The frame being processed: replies to its sender go to its source MAC when the cache has no entry
         // (an echo reply or a RST to a host we never resolved), without caching anything about it.
-        private uint _replyHop;
+        private uint _replySource;
         private byte[] _replyFrame;
         private int _replyMacOffset;
 
@@ -118,7 +118,7 @@ namespace NanoTcp
                 if (hop == 0) return Unreachable;
                 if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {
-                    if (hop != _replyHop || _replyFrame == null)
+                    if (_replyFrame == null || hop != NextHop(_replySource))
                     {
                         if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
                         return Waiting;
@@ -141,7 +141,8 @@ namespace NanoTcp
         /// </summary>
         public void SetReplyPath(uint source, byte[] frame, int sourceMacOffset)
         {
-            _replyHop = frame == null ? 0 : NextHop(source);
+            // The source's next hop is worked out only on a cache miss (SendIpv4), not for every frame.
+            _replySource = source;
             _replyFrame = frame;
             _replyMacOffset = sourceMacOffset;
         }

@@ -32,7 +32,8 @@ namespace NanoTcp
         private void ProcessEthernet(int length)
         {
             byte[] f = _rx;
-            if (!EthernetFrame.IsValid(f, 0, length))
+            // EthernetFrame.IsValid less what ReceiveFrames ensures already (our buffer, length within it).
+            if (length < EthernetFrame.HeaderLength)
             {
                 _ctx.Drop(DropReason.EthernetMalformed, f, 0, length);
                 return;
@@ -91,8 +92,9 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.IpFragment, f, 0, frameLength);
                 return;
             }
-            int payload = ip + Ipv4Packet.HeaderLength(f, ip);
-            int payloadLength = Ipv4Packet.PayloadLength(f, ip);
+            int headerLength = Ipv4Packet.HeaderLength(f, ip);
+            int payload = ip + headerLength;
+            int payloadLength = Ipv4Packet.TotalLength(f, ip) - headerLength;
             int protocol = Ipv4Packet.Protocol(f, ip);
             // While this datagram is processed, answers to its sender may use the frame's source MAC.
             _if.SetReplyPath(source, f, EthernetFrame.SourceField);

@@ -68,19 +68,29 @@ namespace NanoTcp
         {
             TcpConnection t = _tcbs[_active[i]];
             if ((t._flags & TcpConnection.FlagInUse) != 0) return t; // the bit, not the property: one frame less per slot
-            t.Active = false;
-            _active[i] = _active[--_activeCount];
+            Deactivate(i);
             return null;
         }
 
+        /// <summary>Removes the i-th entry of the list (its slot was freed); the last entry takes its place.</summary>
+        private void Deactivate(int i)
+        {
+            _tcbs[_active[i]].Active = false;
+            _active[i] = _active[--_activeCount];
+        }
+
+        // The two per-Poll passes test the in-use bit themselves rather than call ActiveAt: a frame less per connection.
         private void RunTcpTimers()
         {
             _tcpDeadline = Unknown;
             long now = _ctx.Now;
+            TcpConnection[] tcbs = _tcbs;
+            int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
+                TcpConnection t = tcbs[active[i]];
+                if ((t._flags & TcpConnection.FlagInUse) == 0) Deactivate(i);
+                else if (t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
             }
         }
 
@@ -92,10 +102,16 @@ namespace NanoTcp
         {
             long next = long.MaxValue;
             bool owed = false;
+            TcpConnection[] tcbs = _tcbs;
+            int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
-                TcpConnection t = ActiveAt(i);
-                if (t == null) continue;
+                TcpConnection t = tcbs[active[i]];
+                if ((t._flags & TcpConnection.FlagInUse) == 0)
+                {
+                    Deactivate(i);
+                    continue;
+                }
                 t.Dispatch();
                 // An ACK or probe still owed (next hop being resolved, link refused it): the next Poll tries again.
                 if (t.Owes) owed = true;
@@ -149,8 +165,9 @@ namespace NanoTcp
             }
             Segment seg = _seg;
             seg.SourceIp = source;
-            seg.SourcePort = TcpHeader.SourcePort(f, o);
-            seg.DestinationPort = TcpHeader.DestinationPort(f, o);
+            uint ports = TcpHeader.Ports(f, o);
+            seg.SourcePort = (int)(ports >> 16);
+            seg.DestinationPort = (int)(ports & 0xFFFF);
             seg.Seq = TcpHeader.Sequence(f, o);
             seg.Ack = TcpHeader.Acknowledgment(f, o);
             seg.Flags = TcpHeader.Flags(f, o);
@@ -321,8 +338,11 @@ namespace NanoTcp
 
         private TcpConnection Claim(TcpConnection t)
         {
+            // A free slot is already reset (TcpConnection.Free and the constructor do it): only the generation
+            // changes here, so that handles to the slot's previous connection go stale. A second Reset would cost
+            // the interpreter a few hundred IL instructions per connection.
             int generation = (t.Generation + 1) & GenerationMask;
-            t.Reset(generation == 0 ? 1 : generation);
+            t.Handle = ((generation == 0 ? 1 : generation) << 8) | t.Slot;
             t.InUse = true;
             if (!t.Active)
             {

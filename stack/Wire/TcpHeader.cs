@@ -20,7 +20,7 @@ namespace NanoTcp.Wire
             if (length < MinLength) return false;
             int hl = HeaderLength(b, o);
             if (hl < MinLength || hl > length) return false;
-            return OptionsAreWellFormed(b, o);
+            return hl == MinLength || OptionsAreWellFormed(b, o); // no options: nothing to scan
         }
 
         /// <summary>RFC 9293 §3.1: the checksum covers the pseudo-header, the header and the data.</summary>
@@ -30,6 +30,8 @@ namespace NanoTcp.Wire
             return InternetChecksum.IsValid(InternetChecksum.Add(sum, b, o, length));
         }
 
+        /// <summary>Source port in the high 16 bits, destination port in the low 16 bits: both in one read.</summary>
+        public static uint Ports(byte[] b, int o) { return NetworkOrder.Read32(b, o); }
         public static int SourcePort(byte[] b, int o) { return NetworkOrder.Read16(b, o); }
         public static int DestinationPort(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
         public static uint Sequence(byte[] b, int o) { return NetworkOrder.Read32(b, o + 4); }
