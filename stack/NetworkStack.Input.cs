@@ -14,15 +14,18 @@ namespace NanoTcp
     {
         private bool ReceiveFrames()
         {
-            int budget = _ctx.Config.FramesPerPoll < 1 ? 1 : _ctx.Config.FramesPerPoll;
+            StackContext ctx = _ctx;
+            byte[] rx = _rx;
+            int budget = ctx.Config.FramesPerPoll;
+            if (budget < 1) budget = 1;
             for (int i = 0; i < budget; i++)
             {
-                int length = _if.Receive(_rx);
+                int length = _if.Receive(rx);
                 if (length <= 0) return false;
-                if (length > _rx.Length) length = _rx.Length;
-                _ctx.Counters.FramesReceived++;
+                if (length > rx.Length) length = rx.Length;
+                ctx.Counters.FramesReceived++;
                 _tcpDeadline = Unknown; // input may concern a connection (a segment, an ARP answer, an ICMP error)
-                if (_ctx.Tracer != null) _ctx.Tracer.FrameReceived(_rx, 0, length, _ctx.Now);
+                if (ctx.Tracer != null) ctx.Tracer.FrameReceived(rx, 0, length, ctx.Now);
                 ProcessEthernet(length);
             }
             return true;

@@ -165,14 +165,17 @@ namespace NanoTcp
             }
             Segment seg = _seg;
             seg.SourceIp = source;
+            // Fields into locals first: the tests below read them from there, not back from the segment.
             uint ports = TcpHeader.Ports(f, o);
-            seg.SourcePort = (int)(ports >> 16);
-            seg.DestinationPort = (int)(ports & 0xFFFF);
+            int remotePort = (int)(ports >> 16), localPort = (int)(ports & 0xFFFF);
+            int flags = TcpHeader.Flags(f, o);
+            int headerLength = TcpHeader.HeaderLength(f, o);
+            seg.SourcePort = remotePort;
+            seg.DestinationPort = localPort;
             seg.Seq = TcpHeader.Sequence(f, o);
             seg.Ack = TcpHeader.Acknowledgment(f, o);
-            seg.Flags = TcpHeader.Flags(f, o);
+            seg.Flags = flags;
             seg.Window = TcpHeader.Window(f, o);
-            int headerLength = TcpHeader.HeaderLength(f, o);
             // No options after a 20-byte header (most segments after the handshake): skip the scan.
             seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
             seg.Buffer = f;
@@ -180,18 +183,19 @@ namespace NanoTcp
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
-            if (seg.SourcePort == 0 || seg.DestinationPort == 0 ||
-                ((seg.Flags & TcpFlags.Syn) != 0 && ((seg.Flags & TcpFlags.Rst) != 0 || (seg.Flags & TcpFlags.Fin) != 0)))
+            bool syn = (flags & TcpFlags.Syn) != 0;
+            if (remotePort == 0 || localPort == 0 || (syn && (flags & (TcpFlags.Rst | TcpFlags.Fin)) != 0))
             {
                 _ctx.Drop(DropReason.TcpInvalid, f, 0, frameLength);
                 return;
             }
-            _ctx.Counters.TcpSegmentsReceived++;
-            if ((seg.Flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstReceived++;
+            StackCounters counters = _ctx.Counters;
+            counters.TcpSegmentsReceived++;
+            if ((flags & TcpFlags.Rst) != 0) counters.TcpRstReceived++;
 
-            TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
+            TcpConnection t = FindConnection(source, remotePort, localPort);
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
-            int listener = t == null || (seg.Flags & TcpFlags.Syn) != 0 ? FindListenerByPort(seg.DestinationPort) : -1;
+            int listener = t == null || syn ? FindListenerByPort(localPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
@@ -199,7 +203,7 @@ namespace NanoTcp
             }
             // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
             // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null && listener >= 0 && syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -302,10 +306,13 @@ namespace NanoTcp
         private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
             int ports = TcpConnection.PackPorts(localPort, remotePort);
+            TcpConnection[] tcbs = _tcbs;
+            int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.Ports == ports && t.RemoteIp == remoteIp) return t;
+                TcpConnection t = tcbs[active[i]];
+                // Ports first: they tell connections apart most often. A freed slot stays listed until a pass removes it.
+                if (t.Ports == ports && t.RemoteIp == remoteIp && (t._flags & TcpConnection.FlagInUse) != 0 && t.State != TcpState.Closed) return t;
             }
             return null;
         }

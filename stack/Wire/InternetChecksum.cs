@@ -48,16 +48,20 @@ namespace NanoTcp.Wire
                 total += BitConverter.ToUInt32(b, i);
                 i += 4;
             }
-            // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
-            // machine is little-endian (an odd last byte is then the low byte of a zero-padded word).
             bool little = BitConverter.IsLittleEndian;
-            int high = little ? 8 : 0, low = little ? 0 : 8;
-            if (i + 2 <= end)
+            if (i < end)
             {
-                total += (uint)((b[i] << low) | (b[i + 1] << high));
-                i += 2;
+                // The tail in the same byte order as the words: the first byte of each pair is the low byte when the
+                // machine is little-endian (an odd last byte is then the low byte of a zero-padded word). Headers
+                // and full segments have none: the shifts are worked out only here.
+                int high = little ? 8 : 0, low = little ? 0 : 8;
+                if (i + 2 <= end)
+                {
+                    total += (uint)((b[i] << low) | (b[i + 1] << high));
+                    i += 2;
+                }
+                if (i < end) total += (uint)(b[i] << low);
             }
-            if (i < end) total += (uint)(b[i] << low);
 
             // One remainder instead of a fold loop: it differs from the folded sum only when that is 0xFFFF (a non-zero
             // multiple of 0xFFFF), which the zero test below turns back into 0xFFFF. Only for a sum that starts at 0:
@@ -111,11 +115,7 @@ namespace NanoTcp.Wire
         /// <summary>Adds the TCP/UDP pseudo-header (RFC 9293 §3.1): addresses, protocol and segment length.</summary>
         public static uint AddPseudoHeader(uint sum, uint source, uint destination, int protocol, int length)
         {
-            sum += (source >> 16) + (source & 0xFFFF);
-            sum += (destination >> 16) + (destination & 0xFFFF);
-            sum += (uint)protocol;
-            sum += (uint)length;
-            return sum;
+            return sum + (source >> 16) + (source & 0xFFFF) + (destination >> 16) + (destination & 0xFFFF) + (uint)(protocol + length);
         }
 
         /// <summary>Folds the carries and complements: the value to put in the checksum field.</summary>
@@ -127,7 +127,7 @@ namespace NanoTcp.Wire
         /// <summary>True when data that includes its own checksum field sums to all ones (RFC 1071 §1).</summary>
         public static bool IsValid(uint sum)
         {
-            return Finish(sum) == 0;
+            return Fold(sum) == 0xFFFF; // Finish(sum) == 0, a call less
         }
     }
 }
