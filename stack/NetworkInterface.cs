@@ -79,7 +79,8 @@ namespace NanoTcp
         public bool IsBroadcast(uint destination)
         {
             if (destination == Ip4.Broadcast) return true;
-            return Ip != 0 && Mask != 0xFFFFFFFF && (destination & ~Mask) == ~Mask && (destination & Mask) == (Ip & Mask);
+            // Host bits all ones ((d | mask) all ones) on our network.
+            return (destination | Mask) == 0xFFFFFFFF && Ip != 0 && Mask != 0xFFFFFFFF && (destination & Mask) == (Ip & Mask);
         }
 
         /// <summary>Reads one frame into <paramref name="buffer"/>; 0 when none is waiting.</summary>

@@ -112,12 +112,12 @@ namespace NanoTcp
         private bool IsValidSource(uint source)
         {
             uint ip = _if.Ip, mask = _if.Mask;
-            if (source == ip || source == Ip4.Broadcast) return false;
-            int first = (int)(source >> 24);
-            if (first == 0 || first == 127 || first >= 224) return false;
-            // The directed broadcast of our subnet.
-            if (mask != 0xFFFFFFFF && (source & ~mask) == ~mask && (source & mask) == (ip & mask)) return false;
-            return true;
+            if (source == ip) return false;
+            // 0/8, and 224/3 (multicast, reserved, the limited broadcast) in one unsigned test; then loopback.
+            uint first = source >> 24;
+            if (first - 1 >= 223 || first == 127) return false;
+            // Not the directed broadcast of our subnet (host bits all ones on our network).
+            return mask == 0xFFFFFFFF || (source | mask) != 0xFFFFFFFF || (source & mask) != (ip & mask);
         }
     }
 }

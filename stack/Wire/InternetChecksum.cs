@@ -28,14 +28,28 @@ namespace NanoTcp.Wire
             ulong m = OnesModulus;
             ulong total = 0;
             int i = offset, end = offset + length;
-            // Loop bounds computed once: "i + 64 <= end" would cost two more IL instructions per pass.
-            int last64 = end - 64, last8 = end - 8;
-            for (; i <= last64; i += 64)
+            // Loop bounds computed once: "i + 128 <= end" would cost two more IL instructions per pass. 128 bytes
+            // per pass: the loop's own instructions (about 10) then cost 0.08 IL per byte.
+            int last128 = end - 128, last8 = end - 8;
+            for (; i <= last128; i += 128)
+            {
+                total += BitConverter.ToUInt64(b, i) % m + BitConverter.ToUInt64(b, i + 8) % m
+                    + BitConverter.ToUInt64(b, i + 16) % m + BitConverter.ToUInt64(b, i + 24) % m
+                    + BitConverter.ToUInt64(b, i + 32) % m + BitConverter.ToUInt64(b, i + 40) % m
+                    + BitConverter.ToUInt64(b, i + 48) % m + BitConverter.ToUInt64(b, i + 56) % m
+                    + BitConverter.ToUInt64(b, i + 64) % m + BitConverter.ToUInt64(b, i + 72) % m
+                    + BitConverter.ToUInt64(b, i + 80) % m + BitConverter.ToUInt64(b, i + 88) % m
+                    + BitConverter.ToUInt64(b, i + 96) % m + BitConverter.ToUInt64(b, i + 104) % m
+                    + BitConverter.ToUInt64(b, i + 112) % m + BitConverter.ToUInt64(b, i + 120) % m;
+            }
+            // Less than 128 bytes left: one 64-byte block at most (a 64-byte ping is just this).
+            if (i <= end - 64)
             {
                 total += BitConverter.ToUInt64(b, i) % m + BitConverter.ToUInt64(b, i + 8) % m
                     + BitConverter.ToUInt64(b, i + 16) % m + BitConverter.ToUInt64(b, i + 24) % m
                     + BitConverter.ToUInt64(b, i + 32) % m + BitConverter.ToUInt64(b, i + 40) % m
                     + BitConverter.ToUInt64(b, i + 48) % m + BitConverter.ToUInt64(b, i + 56) % m;
+                i += 64;
             }
             for (; i <= last8; i += 8)
             {

@@ -35,7 +35,8 @@ namespace NanoTcp.Wire
         public static int HeaderLength(byte[] b, int o) { return (b[o] & 0x0F) * 4; }
         public static int TotalLength(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
         public static int Identification(byte[] b, int o) { return NetworkOrder.Read16(b, o + 4); }
-        public static bool IsFragment(byte[] b, int o) { return (NetworkOrder.Read16(b, o + 6) & (FlagMoreFragments | FragmentOffsetMask)) != 0; }
+        /// <summary>More fragments set or a fragment offset: the flags/offset word without DF (tested bytewise, one read less).</summary>
+        public static bool IsFragment(byte[] b, int o) { return ((b[o + 6] & ((FlagMoreFragments | FragmentOffsetMask) >> 8)) | b[o + 7]) != 0; }
         public static int TimeToLive(byte[] b, int o) { return b[o + 8]; }
         public static int Protocol(byte[] b, int o) { return b[o + 9]; }
         public static uint Source(byte[] b, int o) { return NetworkOrder.Read32(b, o + 12); }
