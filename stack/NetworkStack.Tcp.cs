@@ -5,8 +5,8 @@ namespace NanoTcp
 {
     // TCP below the connections: validation and demultiplexing of segments (smoltcp's interface/tcp.rs), the
     // connection slots with their handles, the listener table and its backlog, and the passes of Poll over the
-    // connections in use (timers, dispatch, next deadline). Idle cost is proportional to the connections in use,
-    // not to the slots: those are kept on a short list.
+    // connections in use (timers, dispatch, next deadline). The passes visit only the connections in use (a short
+    // list, not the slots), and an idle Poll skips them altogether (_tcpDeadline).
     public sealed partial class NetworkStack
     {
         private const int MaxSlots = 256;

@@ -17,7 +17,7 @@ namespace NanoTcp.Wire
         /// Cost on the nanoFramework interpreter, where each IL instruction is the price and
         /// <see cref="BitConverter.ToUInt64(byte[], int)"/> is one native call: the data is read 8 bytes per call in
         /// the machine's byte order, and each 64-bit word is reduced modulo 0xFFFF (one <c>rem.un</c>) before it is
-        /// summed, about 8 IL instructions per 8 bytes (1460 bytes: ≈ 1,800 IL and 183 native calls). The one's-complement sum may be computed in either byte
+        /// summed, about 8 IL instructions per 8 bytes (1460 bytes: ≈ 1,650 IL and 183 native calls). The one's-complement sum may be computed in either byte
         /// order and swapped at the end (RFC 1071 §2(B)); deferring the end-around carries is §2(C). Returns
         /// <paramref name="sum"/> plus exactly what a per-word sum folded to 16 bits returns: 0 only when every byte is 0,
         /// never for data that sums to 0xFFFF; when <paramref name="sum"/> is not 0, data summing to 0xFFFF may add 0
