@@ -28,8 +28,8 @@ namespace NanoTcp
         /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
         /// <summary>
-        /// The earliest connection deadline noted by the last dispatch pass; <see cref="Unknown"/> from the timer pass
-        /// on, when a frame was read, or when a connection still owes a segment. Poll skips both TCP passes while it
+        /// The earliest connection deadline noted by the last TCP pass (<see cref="RunTcp"/>); <see cref="Unknown"/>
+        /// when a frame was read, the link was down, or a connection still owes a segment. Poll skips both TCP passes while it
         /// is known and not reached and no API call queued work (<see cref="StackContext.WorkPending"/>): nothing
         /// else changes a connection (input, timers and API calls are the only sources of TCP work), so an idle
         /// Poll visits no connection.
@@ -79,29 +79,17 @@ namespace NanoTcp
             _active[i] = _active[--_activeCount];
         }
 
-        // The two per-Poll passes test the in-use bit themselves rather than call ActiveAt: a frame less per connection.
-        private void RunTcpTimers()
-        {
-            _tcpDeadline = Unknown;
-            long now = _ctx.Now;
-            TcpConnection[] tcbs = _tcbs;
-            int[] active = _active;
-            for (int i = _activeCount - 1; i >= 0; i--)
-            {
-                TcpConnection t = tcbs[active[i]];
-                if ((t._flags & TcpConnection.FlagInUse) == 0) Deactivate(i);
-                else if (t.State != TcpState.Closed && t.Timers.AnyDue(now)) t.RunTimers();
-            }
-        }
-
         /// <summary>
-        /// Output of every connection; the same pass notes each one's next deadline for <see cref="NextTcpDeadline"/>
-        /// (nothing between this pass and the end of Poll touches a connection: only ARP requests follow).
+        /// The TCP pass of Poll: each connection in use runs its due timers, then sends what it owes
+        /// (<see cref="TcpConnection.Service"/>), and the pass notes the earliest deadline for
+        /// <see cref="NextTcpDeadline"/> and for the next Poll's decision to skip the pass (nothing after it touches
+        /// a connection: only ARP requests follow). With the link down, or a connection still owing an ACK, the
+        /// deadline stays <see cref="Unknown"/> (long.MinValue, also what Service returns then): the next Poll runs
+        /// the pass again. The in-use bit is tested here rather than through ActiveAt: a frame less per connection.
         /// </summary>
-        private void DispatchTcp()
+        private void RunTcp(bool linkUp)
         {
             long next = long.MaxValue;
-            bool owed = false;
             TcpConnection[] tcbs = _tcbs;
             int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
@@ -112,13 +100,11 @@ namespace NanoTcp
                     Deactivate(i);
                     continue;
                 }
-                t.Dispatch();
-                // An ACK or probe still owed (next hop being resolved, link refused it): the next Poll tries again.
-                if (t.Owes) owed = true;
-                long at = t.PollAt();
+                if (t.State == TcpState.Closed) continue; // held only to report its error
+                long at = t.Service(linkUp);
                 if (at < next) next = at;
             }
-            _tcpDeadline = owed ? Unknown : next;
+            _tcpDeadline = linkUp ? next : Unknown;
         }
 
         /// <summary>

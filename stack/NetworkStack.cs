@@ -124,8 +124,9 @@ namespace NanoTcp
         public int ArpEntryCount { get { return _if.ArpCapacity; } }
 
         /// <summary>
-        /// Runs the stack once: ingress (up to <see cref="StackConfig.FramesPerPoll"/> frames), then every timer
-        /// that is due (TCP, then the LAN services: DHCP, DNS, mDNS, SNTP), then egress (queued RSTs, the pending ping, every connection's output, ARP requests).
+        /// Runs the stack once: ingress (up to <see cref="StackConfig.FramesPerPoll"/> frames), the LAN services
+        /// (DHCP, DNS, mDNS, SNTP), queued RSTs, the pending ping, every TCP connection's due timers and output
+        /// (skipped when none can have work), and last the ARP requests.
         /// Returns the absolute time (ms) by which Poll must run again even if no frame arrives
         /// (<paramref name="nowMs"/> itself when frames are still waiting), or long.MaxValue when nothing is armed.
         /// API calls made after Poll that queue work lower this deadline to the time of this Poll: read
@@ -140,18 +141,10 @@ namespace NanoTcp
             bool up = _if.IsUp; // once per Poll: an interface call into the driver
             _if.Announce(up);
             bool more = up && ReceiveFrames();
-            if (tcp || _tcpDeadline == Unknown)
-            {
-                tcp = true;
-                RunTcpTimers();
-            }
             _lanDeadline = _lan.Poll(nowMs);
             SendQueuedResets();
-            if (up)
-            {
-                SendPendingEcho();
-                if (tcp) DispatchTcp();
-            }
+            if (up) SendPendingEcho();
+            if (tcp || _tcpDeadline == Unknown) RunTcp(up);
             _if.SendArpRequests(up); // last: output above may just have asked for a resolution
             _pollAt = more ? nowMs : NextDeadline(up);
             return _pollAt;
