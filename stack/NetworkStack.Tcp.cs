@@ -262,7 +262,7 @@ namespace NanoTcp
             int slot = handle & 0xFF;
             if (slot >= _tcbs.Length) return null;
             TcpConnection t = _tcbs[slot];
-            return t.InUse && t.Handle == handle ? t : null;
+            return t.Handle == handle && (t._flags & TcpConnection.FlagInUse) != 0 ? t : null;
         }
 
         /// <summary>The listener index a handle names, or -1.</summary>
