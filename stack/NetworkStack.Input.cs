@@ -41,9 +41,10 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.EthernetMalformed, f, 0, length);
                 return;
             }
-            bool broadcast = MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
-            if (!broadcast && !MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0)
-                && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
+            // Our own address first: nearly every frame is for it, and then the broadcast test is not needed.
+            bool unicast = MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0);
+            bool broadcast = !unicast && MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
+            if (!unicast && !broadcast && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
             {
                 _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
                 return;
