@@ -23,12 +23,19 @@ namespace NanoTcp
 
         private readonly StackContext _ctx;
         private readonly ILink _link;
-        private readonly byte[] _mac = new byte[MacAddress.Length];
+        /// <summary>
+        /// Our MAC (first 6 bytes), then what every IPv4 frame we send repeats after it: Tx[6..30), the source MAC,
+        /// EtherType IPv4 and the fixed IPv4 fields up to the source address (<see cref="Ipv4Packet.WriteFixedFields"/>).
+        /// SendIpv4 copies it natively and writes only the per-datagram fields.
+        /// </summary>
+        private readonly byte[] _mac = new byte[TemplateLength];
+        private const int TemplateLength = EthernetFrame.HeaderLength - EthernetFrame.SourceField + Ipv4Packet.MinHeaderLength - 4;
+        private const int TemplateIpv4 = EthernetFrame.HeaderLength - EthernetFrame.SourceField;
         private int _ipIdentification;
 
         // The frame being processed: replies to its sender go to its source MAC when the cache has no entry
         // (an echo reply or a RST to a host we never resolved), without caching anything about it.
-        private uint _replyHop;
+        private uint _replySource;
         private byte[] _replyFrame;
         private int _replyMacOffset;
 
@@ -41,11 +48,13 @@ namespace NanoTcp
             Ip = cfg.IpAddress;
             Mask = cfg.SubnetMask;
             Gateway = cfg.Gateway;
+            NetworkOrder.Write16(_mac, TemplateIpv4 - 2, EthernetFrame.TypeIpv4);
+            Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, Ip);
             Tx = new byte[frameSize];
             _arp = new ArpCache(cfg.ArpEntries, cfg.ArpEntryTimeoutMs, cfg.ArpRequestIntervalMs, cfg.ArpRequestRetries);
         }
 
-        /// <summary>Our MAC address (compared against received frames).</summary>
+        /// <summary>Our MAC address, in the first 6 bytes (compared against received frames).</summary>
         public byte[] Mac { get { return _mac; } }
 
         public bool IsUp { get { return _link != null && _link.IsUp; } }
@@ -61,6 +70,7 @@ namespace NanoTcp
         {
             if (ip != Ip) _announced = false;
             Ip = ip;
+            Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, ip);
             Mask = mask;
             Gateway = gateway;
         }
@@ -69,7 +79,8 @@ namespace NanoTcp
         public bool IsBroadcast(uint destination)
         {
             if (destination == Ip4.Broadcast) return true;
-            return Ip != 0 && Mask != 0xFFFFFFFF && (destination & ~Mask) == ~Mask && (destination & Mask) == (Ip & Mask);
+            // Host bits all ones ((d | mask) all ones) on our network.
+            return (destination | Mask) == 0xFFFFFFFF && Ip != 0 && Mask != 0xFFFFFFFF && (destination & Mask) == (Ip & Mask);
         }
 
         /// <summary>Reads one frame into <paramref name="buffer"/>; 0 when none is waiting.</summary>
@@ -108,7 +119,7 @@ namespace NanoTcp
                 if (hop == 0) return Unreachable;
                 if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {
-                    if (hop != _replyHop || _replyFrame == null)
+                    if (_replyFrame == null || hop != NextHop(_replySource))
                     {
                         if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
                         return Waiting;
@@ -116,10 +127,9 @@ namespace NanoTcp
                     MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
                 }
             }
-            MacAddress.Copy(_mac, 0, Tx, EthernetFrame.SourceField);
-            NetworkOrder.Write16(Tx, EthernetFrame.EtherTypeField, EthernetFrame.TypeIpv4);
+            System.Array.Copy(_mac, 0, Tx, EthernetFrame.SourceField, TemplateLength); // native: 24 bytes in one call
             _ipIdentification = (_ipIdentification + 1) & 0xFFFF;
-            Ipv4Packet.WriteHeader(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, ttl > 0 ? ttl : _ctx.Config.TimeToLive, protocol, Ip, destination);
+            Ipv4Packet.WriteVariableFields(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, (ttl > 0 ? ttl : _ctx.Config.TimeToLive) & 0xFF, protocol, Ip, destination);
             int length = IpPayloadOffset + payloadLength;
             if (Transmit(length)) return Sent;
             _ctx.Drop(DropReason.LinkTransmitFailed, Tx, 0, length);
@@ -132,7 +142,8 @@ namespace NanoTcp
         /// </summary>
         public void SetReplyPath(uint source, byte[] frame, int sourceMacOffset)
         {
-            _replyHop = frame == null ? 0 : NextHop(source);
+            // The source's next hop is worked out only on a cache miss (SendIpv4), not for every frame.
+            _replySource = source;
             _replyFrame = frame;
             _replyMacOffset = sourceMacOffset;
         }

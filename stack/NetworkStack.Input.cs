@@ -14,14 +14,18 @@ namespace NanoTcp
     {
         private bool ReceiveFrames()
         {
-            int budget = _ctx.Config.FramesPerPoll < 1 ? 1 : _ctx.Config.FramesPerPoll;
+            StackContext ctx = _ctx;
+            byte[] rx = _rx;
+            int budget = ctx.Config.FramesPerPoll;
+            if (budget < 1) budget = 1;
             for (int i = 0; i < budget; i++)
             {
-                int length = _if.Receive(_rx);
+                int length = _if.Receive(rx);
                 if (length <= 0) return false;
-                if (length > _rx.Length) length = _rx.Length;
-                _ctx.Counters.FramesReceived++;
-                if (_ctx.Tracer != null) _ctx.Tracer.FrameReceived(_rx, 0, length, _ctx.Now);
+                if (length > rx.Length) length = rx.Length;
+                ctx.Counters.FramesReceived++;
+                _tcpDeadline = Unknown; // input may concern a connection (a segment, an ARP answer, an ICMP error)
+                if (ctx.Tracer != null) ctx.Tracer.FrameReceived(rx, 0, length, ctx.Now);
                 ProcessEthernet(length);
             }
             return true;
@@ -31,14 +35,16 @@ namespace NanoTcp
         private void ProcessEthernet(int length)
         {
             byte[] f = _rx;
-            if (!EthernetFrame.IsValid(f, 0, length))
+            // EthernetFrame.IsValid less what ReceiveFrames ensures already (our buffer, length within it).
+            if (length < EthernetFrame.HeaderLength)
             {
                 _ctx.Drop(DropReason.EthernetMalformed, f, 0, length);
                 return;
             }
-            bool broadcast = MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
-            if (!broadcast && !MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0)
-                && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
+            // Our own address first: nearly every frame is for it, and then the broadcast test is not needed.
+            bool unicast = MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0);
+            bool broadcast = !unicast && MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
+            if (!unicast && !broadcast && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
             {
                 _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
                 return;
@@ -90,8 +96,9 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.IpFragment, f, 0, frameLength);
                 return;
             }
-            int payload = ip + Ipv4Packet.HeaderLength(f, ip);
-            int payloadLength = Ipv4Packet.PayloadLength(f, ip);
+            int headerLength = Ipv4Packet.HeaderLength(f, ip);
+            int payload = ip + headerLength;
+            int payloadLength = Ipv4Packet.TotalLength(f, ip) - headerLength;
             int protocol = Ipv4Packet.Protocol(f, ip);
             // While this datagram is processed, answers to its sender may use the frame's source MAC.
             _if.SetReplyPath(source, f, EthernetFrame.SourceField);
@@ -106,12 +113,12 @@ namespace NanoTcp
         private bool IsValidSource(uint source)
         {
             uint ip = _if.Ip, mask = _if.Mask;
-            if (source == ip || source == Ip4.Broadcast) return false;
-            int first = (int)(source >> 24);
-            if (first == 0 || first == 127 || first >= 224) return false;
-            // The directed broadcast of our subnet.
-            if (mask != 0xFFFFFFFF && (source & ~mask) == ~mask && (source & mask) == (ip & mask)) return false;
-            return true;
+            if (source == ip) return false;
+            // 0/8, and 224/3 (multicast, reserved, the limited broadcast) in one unsigned test; then loopback.
+            uint first = source >> 24;
+            if (first - 1 >= 223 || first == 127) return false;
+            // Not the directed broadcast of our subnet (host bits all ones on our network).
+            return mask == 0xFFFFFFFF || (source | mask) != 0xFFFFFFFF || (source & mask) != (ip & mask);
         }
     }
 }

@@ -5,8 +5,8 @@ namespace NanoTcp
 {
     // TCP below the connections: validation and demultiplexing of segments (smoltcp's interface/tcp.rs), the
     // connection slots with their handles, the listener table and its backlog, and the passes of Poll over the
-    // connections in use (timers, dispatch, next deadline). Idle cost is proportional to the connections in use,
-    // not to the slots: those are kept on a short list.
+    // connections in use (timers, dispatch, next deadline). The passes visit only the connections in use (a short
+    // list, not the slots), and an idle Poll skips them altogether (_tcpDeadline).
     public sealed partial class NetworkStack
     {
         private const int MaxSlots = 256;
@@ -27,7 +27,13 @@ namespace NanoTcp
         private long _backlogSequence;
         /// <summary>RFC 6056 §3.3.3 next_ephemeral: counts every port tried.</summary>
         private int _nextEphemeral;
-        /// <summary>The earliest connection deadline noted by this Poll's dispatch pass, <see cref="Unknown"/> before it.</summary>
+        /// <summary>
+        /// The earliest connection deadline noted by the last TCP pass (<see cref="RunTcp"/>); <see cref="Unknown"/>
+        /// when a frame was read, the link was down, or a connection still owes a segment. Poll skips both TCP passes while it
+        /// is known and not reached and no API call queued work (<see cref="StackContext.WorkPending"/>): nothing
+        /// else changes a connection (input, timers and API calls are the only sources of TCP work), so an idle
+        /// Poll visits no connection.
+        /// </summary>
         private long _tcpDeadline = Unknown;
         private const long Unknown = long.MinValue;
 
@@ -63,38 +69,43 @@ namespace NanoTcp
         {
             TcpConnection t = _tcbs[_active[i]];
             if ((t._flags & TcpConnection.FlagInUse) != 0) return t; // the bit, not the property: one frame less per slot
-            t.Active = false;
-            _active[i] = _active[--_activeCount];
+            Deactivate(i);
             return null;
         }
 
-        private void RunTcpTimers()
+        /// <summary>Removes the i-th entry of the list (its slot was freed); the last entry takes its place.</summary>
+        private void Deactivate(int i)
         {
-            _tcpDeadline = Unknown;
-            long now = _ctx.Now;
-            for (int i = _activeCount - 1; i >= 0; i--)
-            {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.AnyTimerDue(now)) t.RunTimers();
-            }
+            _tcbs[_active[i]].Active = false;
+            _active[i] = _active[--_activeCount];
         }
 
         /// <summary>
-        /// Output of every connection; the same pass notes each one's next deadline for <see cref="NextTcpDeadline"/>
-        /// (nothing between this pass and the end of Poll touches a connection: only ARP requests follow).
+        /// The TCP pass of Poll: each connection in use runs its due timers, then sends what it owes
+        /// (<see cref="TcpConnection.Service"/>), and the pass notes the earliest deadline for
+        /// <see cref="NextTcpDeadline"/> and for the next Poll's decision to skip the pass (nothing after it touches
+        /// a connection: only ARP requests follow). With the link down, or a connection still owing an ACK, the
+        /// deadline stays <see cref="Unknown"/> (long.MinValue, also what Service returns then): the next Poll runs
+        /// the pass again. The in-use bit is tested here rather than through ActiveAt: a frame less per connection.
         /// </summary>
-        private void DispatchTcp()
+        private void RunTcp(bool linkUp)
         {
             long next = long.MaxValue;
+            TcpConnection[] tcbs = _tcbs;
+            int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
-                TcpConnection t = ActiveAt(i);
-                if (t == null) continue;
-                t.Dispatch();
-                long at = t.PollAt();
+                TcpConnection t = tcbs[active[i]];
+                if ((t._flags & TcpConnection.FlagInUse) == 0)
+                {
+                    Deactivate(i);
+                    continue;
+                }
+                if (t.State == TcpState.Closed) continue; // held only to report its error
+                long at = t.Service(linkUp);
                 if (at < next) next = at;
             }
-            _tcpDeadline = next;
+            _tcpDeadline = linkUp ? next : Unknown;
         }
 
         /// <summary>
@@ -141,13 +152,17 @@ namespace NanoTcp
             }
             Segment seg = _seg;
             seg.SourceIp = source;
-            seg.SourcePort = TcpHeader.SourcePort(f, o);
-            seg.DestinationPort = TcpHeader.DestinationPort(f, o);
+            // Fields into locals first: the tests below read them from there, not back from the segment.
+            uint ports = TcpHeader.Ports(f, o);
+            int remotePort = (int)(ports >> 16), localPort = (int)(ports & 0xFFFF);
+            int flags = TcpHeader.Flags(f, o);
+            int headerLength = TcpHeader.HeaderLength(f, o);
+            seg.SourcePort = remotePort;
+            seg.DestinationPort = localPort;
             seg.Seq = TcpHeader.Sequence(f, o);
             seg.Ack = TcpHeader.Acknowledgment(f, o);
-            seg.Flags = TcpHeader.Flags(f, o);
+            seg.Flags = flags;
             seg.Window = TcpHeader.Window(f, o);
-            int headerLength = TcpHeader.HeaderLength(f, o);
             // No options after a 20-byte header (most segments after the handshake): skip the scan.
             seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
             seg.Buffer = f;
@@ -155,18 +170,19 @@ namespace NanoTcp
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
-            if (seg.SourcePort == 0 || seg.DestinationPort == 0 ||
-                ((seg.Flags & TcpFlags.Syn) != 0 && ((seg.Flags & TcpFlags.Rst) != 0 || (seg.Flags & TcpFlags.Fin) != 0)))
+            bool syn = (flags & TcpFlags.Syn) != 0;
+            if (remotePort == 0 || localPort == 0 || (syn && (flags & (TcpFlags.Rst | TcpFlags.Fin)) != 0))
             {
                 _ctx.Drop(DropReason.TcpInvalid, f, 0, frameLength);
                 return;
             }
-            _ctx.Counters.TcpSegmentsReceived++;
-            if ((seg.Flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstReceived++;
+            StackCounters counters = _ctx.Counters;
+            counters.TcpSegmentsReceived++;
+            if ((flags & TcpFlags.Rst) != 0) counters.TcpRstReceived++;
 
-            TcpConnection t = FindConnection(seg.SourceIp, seg.SourcePort, seg.DestinationPort);
+            TcpConnection t = FindConnection(source, remotePort, localPort);
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
-            int listener = t == null || (seg.Flags & TcpFlags.Syn) != 0 ? FindListenerByPort(seg.DestinationPort) : -1;
+            int listener = t == null || syn ? FindListenerByPort(localPort) : -1;
             if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
             {
                 t.Free();
@@ -174,7 +190,7 @@ namespace NanoTcp
             }
             // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
             // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null && listener >= 0 && syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
             {
                 _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
             }
@@ -247,7 +263,7 @@ namespace NanoTcp
             int slot = handle & 0xFF;
             if (slot >= _tcbs.Length) return null;
             TcpConnection t = _tcbs[slot];
-            return t.InUse && t.Handle == handle ? t : null;
+            return t.Handle == handle && (t._flags & TcpConnection.FlagInUse) != 0 ? t : null;
         }
 
         /// <summary>The listener index a handle names, or -1.</summary>
@@ -277,10 +293,13 @@ namespace NanoTcp
         private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
         {
             int ports = TcpConnection.PackPorts(localPort, remotePort);
+            TcpConnection[] tcbs = _tcbs;
+            int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
-                TcpConnection t = ActiveAt(i);
-                if (t != null && t.State != TcpState.Closed && t.Ports == ports && t.RemoteIp == remoteIp) return t;
+                TcpConnection t = tcbs[active[i]];
+                // Ports first: they tell connections apart most often. A freed slot stays listed until a pass removes it.
+                if (t.Ports == ports && t.RemoteIp == remoteIp && (t._flags & TcpConnection.FlagInUse) != 0 && t.State != TcpState.Closed) return t;
             }
             return null;
         }
@@ -313,8 +332,11 @@ namespace NanoTcp
 
         private TcpConnection Claim(TcpConnection t)
         {
+            // A free slot is already reset (TcpConnection.Free and the constructor do it): only the generation
+            // changes here, so that handles to the slot's previous connection go stale. A second Reset would cost
+            // the interpreter a few hundred IL instructions per connection.
             int generation = (t.Generation + 1) & GenerationMask;
-            t.Reset(generation == 0 ? 1 : generation);
+            t.Handle = ((generation == 0 ? 1 : generation) << 8) | t.Slot;
             t.InUse = true;
             if (!t.Active)
             {

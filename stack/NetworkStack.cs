@@ -124,8 +124,9 @@ namespace NanoTcp
         public int ArpEntryCount { get { return _if.ArpCapacity; } }
 
         /// <summary>
-        /// Runs the stack once: ingress (up to <see cref="StackConfig.FramesPerPoll"/> frames), then every timer
-        /// that is due (TCP, then the LAN services: DHCP, DNS, mDNS, SNTP), then egress (queued RSTs, the pending ping, every connection's output, ARP requests).
+        /// Runs the stack once: ingress (up to <see cref="StackConfig.FramesPerPoll"/> frames), the LAN services
+        /// (DHCP, DNS, mDNS, SNTP), queued RSTs, the pending ping, every TCP connection's due timers and output
+        /// (skipped when none can have work), and last the ARP requests.
         /// Returns the absolute time (ms) by which Poll must run again even if no frame arrives
         /// (<paramref name="nowMs"/> itself when frames are still waiting), or long.MaxValue when nothing is armed.
         /// API calls made after Poll that queue work lower this deadline to the time of this Poll: read
@@ -134,19 +135,18 @@ namespace NanoTcp
         public long Poll(long nowMs)
         {
             _ctx.Now = nowMs;
+            // The TCP passes run only when they can have work (TcpPassDue); a frame read below also brings them.
+            bool tcp = _ctx.WorkPending || nowMs >= _tcpDeadline;
             _ctx.WorkPending = false;
-            _if.Announce();
-            bool more = _if.IsUp && ReceiveFrames();
-            RunTcpTimers();
+            bool up = _if.IsUp; // once per Poll: an interface call into the driver
+            _if.Announce(up);
+            bool more = up && ReceiveFrames();
             _lanDeadline = _lan.Poll(nowMs);
             SendQueuedResets();
-            if (_if.IsUp)
-            {
-                SendPendingEcho();
-                DispatchTcp();
-            }
-            _if.SendArpRequests(); // last: output above may just have asked for a resolution
-            _pollAt = more ? nowMs : NextDeadline();
+            if (up) SendPendingEcho();
+            if (tcp || _tcpDeadline == Unknown) RunTcp(up);
+            _if.SendArpRequests(up); // last: output above may just have asked for a resolution
+            _pollAt = more ? nowMs : NextDeadline(up);
             return _pollAt;
         }
 
@@ -159,9 +159,9 @@ namespace NanoTcp
         /// </summary>
         public long PollAt { get { return _ctx.WorkPending ? _ctx.Now : _pollAt; } }
 
-        private long NextDeadline()
+        private long NextDeadline(bool up)
         {
-            long next = _if.NextDeadline();
+            long next = _if.NextDeadline(up);
             if (_echoPending && next > _ctx.Now + _ctx.Config.ArpRequestIntervalMs) next = _ctx.Now + _ctx.Config.ArpRequestIntervalMs;
             long tcp = NextTcpDeadline();
             if (tcp < next) next = tcp;

@@ -40,10 +40,10 @@ namespace NanoTcp.Arp
 
         public int Capacity { get { return _ip.Length; } }
 
-        /// <summary>Copies the hardware address of a resolved, unexpired entry; false when there is none.</summary>
         /// <summary>At least one entry waits for a reply (idle polls skip the request scan when none does).</summary>
         public bool HasPending { get { return _pending > 0; } }
 
+        /// <summary>Copies the hardware address of a resolved, unexpired entry; false when there is none.</summary>
         public bool TryGet(uint ip, long nowMs, byte[] mac, int offset)
         {
             int i = Find(ip);

@@ -21,10 +21,10 @@ namespace NanoTcp
         /// <summary>Number of ARP cache entries.</summary>
         public int ArpCapacity { get { return _arp.Capacity; } }
 
-        /// <summary>Announces our address once after start and after every link-up edge (RFC 5227 §2.3).</summary>
-        public void Announce()
+        /// <summary>Announces our address once after start and after every link-up edge (RFC 5227 §2.3); <paramref name="up"/> is <see cref="IsUp"/>.</summary>
+        public void Announce(bool up)
         {
-            if (!IsUp)
+            if (!up)
             {
                 _announced = false;
                 return;
@@ -93,9 +93,9 @@ namespace NanoTcp
         }
 
         /// <summary>Sends the ARP requests that are due (last in Poll: output above may just have asked for one).</summary>
-        public void SendArpRequests()
+        public void SendArpRequests(bool up)
         {
-            if (!IsUp || !_arp.HasPending) return;
+            if (!up || !_arp.HasPending) return;
             for (int i = 0; i < _arp.Capacity; i++)
             {
                 uint ip = _arp.NextRequest(_ctx.Now);
@@ -105,9 +105,9 @@ namespace NanoTcp
         }
 
         /// <summary>When the next ARP request is due (long.MaxValue when none is pending or the link is down).</summary>
-        public long NextDeadline()
+        public long NextDeadline(bool up)
         {
-            return IsUp ? _arp.NextDeadline() : long.MaxValue;
+            return up ? _arp.NextDeadline() : long.MaxValue;
         }
 
         /// <summary>True while the next hop towards <paramref name="destination"/> is being resolved.</summary>

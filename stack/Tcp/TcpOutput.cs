@@ -37,6 +37,21 @@ namespace NanoTcp.Tcp
             if (!sent && AckNow) SendAck();
         }
 
+        /// <summary>
+        /// This connection's share of a Poll, in one call from the stack's pass: the due timers (<see cref="RunTimers"/>),
+        /// then the output (<see cref="Dispatch"/>) when the link is up. Returns <see cref="PollAt"/>, or long.MinValue
+        /// when an ACK or keepalive probe is still owed (next hop being resolved, or the link refused it): the next
+        /// Poll must try again.
+        /// </summary>
+        public long Service(bool linkUp)
+        {
+            RunTimers();
+            if (!linkUp) return PollAt();
+            Dispatch();
+            if ((_flags & (FlagAckNow | FlagProbeOwed)) != 0) return long.MinValue;
+            return PollAt();
+        }
+
         private void SendSyn(int flags)
         {
             if (EmitSegment(Iss, 0, flags, true) == NetworkInterface.Waiting) return;

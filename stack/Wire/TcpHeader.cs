@@ -20,7 +20,7 @@ namespace NanoTcp.Wire
             if (length < MinLength) return false;
             int hl = HeaderLength(b, o);
             if (hl < MinLength || hl > length) return false;
-            return OptionsAreWellFormed(b, o);
+            return hl == MinLength || OptionsAreWellFormed(b, o); // no options: nothing to scan
         }
 
         /// <summary>RFC 9293 §3.1: the checksum covers the pseudo-header, the header and the data.</summary>
@@ -30,6 +30,8 @@ namespace NanoTcp.Wire
             return InternetChecksum.IsValid(InternetChecksum.Add(sum, b, o, length));
         }
 
+        /// <summary>Source port in the high 16 bits, destination port in the low 16 bits: both in one read.</summary>
+        public static uint Ports(byte[] b, int o) { return NetworkOrder.Read32(b, o); }
         public static int SourcePort(byte[] b, int o) { return NetworkOrder.Read16(b, o); }
         public static int DestinationPort(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
         public static uint Sequence(byte[] b, int o) { return NetworkOrder.Read32(b, o + 4); }
@@ -76,29 +78,48 @@ namespace NanoTcp.Wire
         /// Writes a header (with an MSS option when <paramref name="mss"/> &gt; 0) and the checksum over header,
         /// pseudo-header and the <paramref name="payloadLength"/> bytes already placed after it. Returns the header length.
         /// </summary>
+        /// <remarks>
+        /// The header's share of the checksum is summed from the field values (RFC 1071: the sum of the 16-bit words,
+        /// in any order), so only the payload is read back; the bytes are stored inline, without a call per field.
+        /// The values must fit their fields (ports, window and MSS 0..0xFFFF, flags 0..255).
+        /// </remarks>
         public static int Write(byte[] b, int o, int sourcePort, int destinationPort, uint seq, uint ack, int flags,
                                 int window, int mss, int payloadLength, uint source, uint destination)
         {
             int hl = mss > 0 ? MinLength + OptionMssLength : MinLength;
-            NetworkOrder.Write16(b, o, sourcePort);
-            NetworkOrder.Write16(b, o + 2, destinationPort);
-            NetworkOrder.Write32(b, o + 4, seq);
-            NetworkOrder.Write32(b, o + 8, ack);
-            b[o + 12] = (byte)((hl / 4) << 4);
+            b[o] = (byte)(sourcePort >> 8);
+            b[o + 1] = (byte)sourcePort;
+            b[o + 2] = (byte)(destinationPort >> 8);
+            b[o + 3] = (byte)destinationPort;
+            b[o + 4] = (byte)(seq >> 24);
+            b[o + 5] = (byte)(seq >> 16);
+            b[o + 6] = (byte)(seq >> 8);
+            b[o + 7] = (byte)seq;
+            b[o + 8] = (byte)(ack >> 24);
+            b[o + 9] = (byte)(ack >> 16);
+            b[o + 10] = (byte)(ack >> 8);
+            b[o + 11] = (byte)ack;
+            int offsetAndFlags = (hl << 10) | flags; // data offset in words, in the top 4 bits
+            b[o + 12] = (byte)(offsetAndFlags >> 8);
             b[o + 13] = (byte)flags;
-            NetworkOrder.Write16(b, o + 14, window);
-            b[o + 16] = 0;
-            b[o + 17] = 0;
+            b[o + 14] = (byte)(window >> 8);
+            b[o + 15] = (byte)window;
             b[o + 18] = 0;
             b[o + 19] = 0;
+            uint sum = InternetChecksum.AddPseudoHeader((uint)(sourcePort + destinationPort + offsetAndFlags + window) + (seq >> 16) + (seq & 0xFFFF)
+                                                        + (ack >> 16) + (ack & 0xFFFF), source, destination, Ipv4Packet.ProtocolTcp, hl + payloadLength);
             if (mss > 0)
             {
                 b[o + 20] = OptionMss;
                 b[o + 21] = OptionMssLength;
-                NetworkOrder.Write16(b, o + 22, mss);
+                b[o + 22] = (byte)(mss >> 8);
+                b[o + 23] = (byte)mss;
+                sum += (uint)(((OptionMss << 8) | OptionMssLength) + mss);
             }
-            uint sum = InternetChecksum.AddPseudoHeader(0, source, destination, Ipv4Packet.ProtocolTcp, hl + payloadLength);
-            NetworkOrder.Write16(b, o + 16, InternetChecksum.Finish(InternetChecksum.Add(sum, b, o, hl + payloadLength)));
+            if (payloadLength > 0) sum = InternetChecksum.Add(sum, b, o + hl, payloadLength);
+            int checksum = InternetChecksum.Finish(sum);
+            b[o + 16] = (byte)(checksum >> 8);
+            b[o + 17] = (byte)checksum;
             return hl;
         }
     }

@@ -47,7 +47,8 @@ namespace NanoTcp.Scenarios.BuildingBlocks
         public void InternetChecksum_AddIsBitExactWithAPerWordSum()
         {
             // The stack sums 8 bytes per native call and reduces words modulo 0xFFFF; its partial sum must still be
-            // exactly the folded per-word sum (not only a congruent value): callers chain partial sums.
+            // exactly the folded per-word sum (not only a congruent value): callers chain partial sums. (Only data
+            // summing to a multiple of 0xFFFF after a non-zero start may add 0 for 0xFFFF: see the test below.)
             var r = new System.Random(11);
             var data = new byte[1600];
             for (int run = 0; run < 4000; run++)
@@ -75,9 +76,38 @@ namespace NanoTcp.Scenarios.BuildingBlocks
                     {
                         Assert.AreEqual(ReferenceAdd(0, data, offset, len), StackChecksum.Add(0, data, offset, len),
                             $"pattern {data[1]:X2} length {len} offset {offset}");
+                        // After a non-zero partial sum (a header before a payload of zeros) only the folded value
+                        // counts: +0 and -0 are the same there, and the stack skips the zero scan.
+                        Assert.AreEqual(StackChecksum.Finish(ReferenceAdd(0x1234, data, offset, len)), StackChecksum.Finish(StackChecksum.Add(0x1234, data, offset, len)),
+                            $"pattern {data[1]:X2} length {len} offset {offset}, after a partial sum");
                     }
                 }
             }
+        }
+
+        [TestMethod]
+        public void InternetChecksum_IsValid20AgreesWithTheGeneralCheck()
+        {
+            // The 20-byte header check must answer as IsValid(Add(...)) does: valid headers, one flipped bit, zeros
+            // (sum 0, invalid), all ones (sum 0xFFFF, valid), at odd offsets too.
+            var r = new System.Random(7);
+            var data = new byte[64];
+            for (int run = 0; run < 3000; run++)
+            {
+                r.NextBytes(data);
+                int offset = r.Next(0, 44);
+                data[offset + 10] = 0;
+                data[offset + 11] = 0;
+                int checksum = StackChecksum.Finish(StackChecksum.Add(0, data, offset, 20));
+                data[offset + 10] = (byte)(checksum >> 8);
+                data[offset + 11] = (byte)checksum;
+                if (run % 3 == 1) data[offset + r.Next(0, 20)] ^= (byte)(1 << r.Next(0, 8));
+                if (run % 3 == 2) data[offset + r.Next(0, 20)] = (byte)r.Next(0, 256);
+                Assert.AreEqual(StackChecksum.IsValid(StackChecksum.Add(0, data, offset, 20)), StackChecksum.IsValid20(data, offset), $"run {run}");
+            }
+            Assert.IsFalse(StackChecksum.IsValid20(new byte[20], 0), "zeros sum to 0, not 0xFFFF");
+            Assert.IsTrue(StackChecksum.IsValid20(Fill(20, 0xFF), 0), "all ones sum to 0xFFFF");
+            Assert.AreEqual(StackChecksum.IsValid(StackChecksum.Add(0, Fill(20, 0x00, 0xFF, 0xFF, 0x00), 0, 20)), StackChecksum.IsValid20(Fill(20, 0x00, 0xFF, 0xFF, 0x00), 0));
         }
 
         [TestMethod]
