@@ -37,9 +37,11 @@ namespace NanoTcp.Tcp
         private void KeepAliveRestart()
         {
             _v[VCounters] &= ~KeepAliveProbesMask; // KeepAliveProbes = 0
-            ProbeOwed = false;
-            if (KeepAlive) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
-            else StopTimer(TcpTimers.KeepAlive);
+            int f = _flags & ~FlagProbeOwed;
+            _flags = f;
+            if ((f & FlagKeepAlive) != 0) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
+            // Off (the default): the timer runs only when keepalive was switched off since it was armed.
+            else if ((f & (FlagTimer0 << TcpTimers.KeepAlive)) != 0) StopTimer(TcpTimers.KeepAlive);
         }
     }
 }

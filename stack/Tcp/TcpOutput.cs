@@ -181,27 +181,28 @@ namespace NanoTcp.Tcp
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
         private int MaxWindow()
         {
-            int free = ReceiveFree;
+            int free = _buffer.Length - _ctx.TcpSendBufferSize - _v[VReceiveRing + ByteRing.Count];
             return free > 65535 ? 65535 : free;
         }
 
-        /// <summary>
-        /// The window to advertise. Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when it
-        /// can move by min(buffer/2, MSS); it never moves left (RFC 9293 §3.8.6).
-        /// </summary>
+        /// <summary>The window to advertise in the next segment (<see cref="WindowToOffer"/> from the one last advertised).</summary>
         private int ReceiveWindow()
         {
-            int current = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
-            if (current < 0) current = 0;
-            int free = MaxWindow();
-            return WindowCanGrow(current, free) ? free : current;
+            int current = (int)((uint)_v[VRcvAdvertisedEdge] - RcvNxt); // SequenceNumber.Diff, a call less per segment
+            return WindowToOffer(current < 0 ? 0 : current);
         }
 
-        private bool WindowCanGrow(int current, int free)
+        /// <summary>
+        /// Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when the window can grow from
+        /// <paramref name="current"/> by min(buffer/2, MSS), to what the buffer allows; it never moves left
+        /// (RFC 9293 §3.8.6). Returns <paramref name="current"/> when it cannot grow.
+        /// </summary>
+        private int WindowToOffer(int current)
         {
-            int half = ReceiveCapacity / 2;
-            int threshold = half < _ctx.Mss ? half : _ctx.Mss;
-            return free - current >= threshold;
+            int free = MaxWindow();
+            int threshold = (_buffer.Length - _ctx.TcpSendBufferSize) / 2, mss = _ctx.Mss;
+            if (threshold > mss) threshold = mss;
+            return free - current >= threshold ? free : current;
         }
 
         /// <summary>
@@ -212,17 +213,20 @@ namespace NanoTcp.Tcp
         /// </summary>
         private int EmitSegment(uint seq, int length, int flags, bool mssOption)
         {
-            byte[] tx = _ctx.Interface.Tx;
+            StackContext ctx = _ctx;
+            NetworkInterface nic = ctx.Interface;
+            byte[] tx = nic.Tx;
             const int at = NetworkInterface.IpPayloadOffset;
             int headerLength = mssOption ? TcpHeader.MinLength + TcpHeader.OptionMssLength : TcpHeader.MinLength;
-            if (length > 0) SendPeek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
+            int[] v = _v;
+            if (length > 0) SendPeek((int)(seq - (uint)v[VSendBufferSeq]), tx, at + headerLength, length);
             int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
-            int ports = _v[VPorts];
-            uint remoteIp = (uint)_v[VRemoteIp];
-            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? RcvNxt : 0, flags, window,
-                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, remoteIp);
-            int result = _ctx.Interface.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
+            int ports = v[VPorts];
+            uint remoteIp = (uint)v[VRemoteIp], rcvNxt = RcvNxt;
+            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? rcvNxt : 0, flags, window,
+                            mssOption ? ctx.Mss : 0, length, nic.Ip, remoteIp);
+            int result = nic.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
             if (result == NetworkInterface.Waiting)
             {
                 // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
@@ -230,15 +234,17 @@ namespace NanoTcp.Tcp
                 ArmRetransmissionIfStopped();
                 return result;
             }
-            _v[VRcvAdvertisedEdge] = (int)(RcvNxt + (uint)window);
+            v[VRcvAdvertisedEdge] = (int)(rcvNxt + (uint)window);
             if (result != NetworkInterface.Sent) return result;
-            _ctx.Counters.TcpSegmentsSent++;
-            if ((flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstSent++;
+            StackCounters counters = ctx.Counters;
+            counters.TcpSegmentsSent++;
+            if ((flags & TcpFlags.Rst) != 0) counters.TcpRstSent++;
             if (ack)
             {
-                AckNow = false;
-                StopTimer(TcpTimers.DelayedAck);
-                _v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
+                int f = _flags & ~FlagAckNow;
+                _flags = f;
+                if ((f & (FlagTimer0 << TcpTimers.DelayedAck)) != 0) StopTimer(TcpTimers.DelayedAck); // the bit first: a call less
+                v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
             }
             return result;
         }

@@ -33,7 +33,8 @@ namespace NanoTcp.Tcp
                 int n = ReceiveRead(buffer, offset, count);
                 // Announce the opened window when it has grown enough (RFC 1122 4.2.3.3); the next Poll sends it.
                 int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
-                if (State != TcpState.Closed && WindowCanGrow(current < 0 ? 0 : current, MaxWindow()))
+                if (current < 0) current = 0;
+                if (State != TcpState.Closed && WindowToOffer(current) != current)
                 {
                     AckNow = true;
                     _ctx.WorkPending = true;

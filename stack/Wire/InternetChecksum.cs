@@ -86,12 +86,6 @@ namespace NanoTcp.Wire
             return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
         }
 
-        private static uint Fold(uint sum)
-        {
-            while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
-            return sum;
-        }
-
         // A remainder sum of 0 means every word was a multiple of 0xFFFF: zero data folds to 0, anything else
         // (such as FF FF) to 0xFFFF. Only data made of such words gets here, and the scan stops at the first
         // non-zero word.
@@ -132,16 +126,21 @@ namespace NanoTcp.Wire
             return sum + (source >> 16) + (source & 0xFFFF) + (destination >> 16) + (destination & 0xFFFF) + (uint)(protocol + length);
         }
 
+        // Folding the carries of a uint sum (RFC 1071 §4.1's loop) gives 0 for a sum of 0 and otherwise the value in
+        // 1..0xFFFF congruent to it modulo 0xFFFF (2^16 ≡ 1): one rem.un instead of the interpreted loop.
+
         /// <summary>Folds the carries and complements: the value to put in the checksum field.</summary>
         public static int Finish(uint sum)
         {
-            return (int)(~Fold(sum) & 0xFFFF);
+            uint rest = sum % (uint)OnesModulus;
+            if (rest == 0 && sum != 0) return 0; // folds to 0xFFFF
+            return (int)(0xFFFF - rest);
         }
 
         /// <summary>True when data that includes its own checksum field sums to all ones (RFC 1071 §1).</summary>
         public static bool IsValid(uint sum)
         {
-            return Fold(sum) == 0xFFFF; // Finish(sum) == 0, a call less
+            return sum != 0 && sum % (uint)OnesModulus == 0; // folds to 0xFFFF
         }
     }
 }
