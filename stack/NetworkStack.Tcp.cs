@@ -55,6 +55,7 @@ namespace NanoTcp
             for (int i = 0; i < listeners; i++) _listenGeneration[i] = 1;
             _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
+            _seg.Buffer = _rx; // every segment is read from the one receive frame
             _nextEphemeral = 0;
             InitializeSynCookies();
         }
@@ -152,21 +153,20 @@ namespace NanoTcp
             }
             Segment seg = _seg;
             seg.SourceIp = source;
-            // Fields into locals first: the tests below read them from there, not back from the segment.
-            uint ports = TcpHeader.Ports(f, o);
+            // Every segment comes here: the fields are read in place (TcpHeader's offsets), each once, rather than
+            // through an accessor call each, and into locals first: the tests below read them from there.
+            uint ports = NetworkOrder.Read32(f, o); // source port in the high 16 bits, destination in the low
             int remotePort = (int)(ports >> 16), localPort = (int)(ports & 0xFFFF);
-            int flags = TcpHeader.Flags(f, o);
+            int flags = f[o + TcpHeader.FlagsField];
             int headerLength = TcpHeader.HeaderLength(f, o);
             seg.SourcePort = remotePort;
             seg.DestinationPort = localPort;
-            seg.Seq = TcpHeader.Sequence(f, o);
-            seg.Ack = TcpHeader.Acknowledgment(f, o);
+            seg.Seq = NetworkOrder.Read32(f, o + TcpHeader.SequenceField);
+            seg.Ack = NetworkOrder.Read32(f, o + TcpHeader.AcknowledgmentField);
             seg.Flags = flags;
-            seg.Window = TcpHeader.Window(f, o);
+            seg.Window = NetworkOrder.Read16(f, o + TcpHeader.WindowField);
             // No options after a 20-byte header (most segments after the handshake): skip the scan.
             seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
-            seg.Buffer = f;
-            seg.SourceMacOffset = EthernetFrame.SourceField;
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
@@ -240,7 +240,7 @@ namespace NanoTcp
                 return;
             }
             // The SYN's frame tells where the peer's next hop is, so the SYN+ACK needs no resolution round trip.
-            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, EthernetFrame.SourceField);
             t.OpenPassive(seg, listener, ++_backlogSequence, NextIsn(seg.SourceIp, seg.SourcePort, seg.DestinationPort));
         }
 
@@ -479,7 +479,7 @@ namespace NanoTcp
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return true;
             }
-            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, EthernetFrame.SourceField);
             t.OpenFromCookie(seg, listener, ++_backlogSequence, mss);
             return true;
         }

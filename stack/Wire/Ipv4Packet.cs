@@ -12,6 +12,8 @@ namespace NanoTcp.Wire
         public const int ProtocolUdp = 17;
         private const int FlagMoreFragments = 0x2000;
         private const int FragmentOffsetMask = 0x1FFF;
+        /// <summary>Field offsets from the start of the header.</summary>
+        public const int TotalLengthField = 2, ProtocolField = 9, SourceField = 12, DestinationField = 16;
 
         /// <summary>Version 4, IHL ≥ 5, IHL ≤ total length ≤ the bytes available.</summary>
         public static bool IsWellFormed(byte[] b, int o, int available)
@@ -33,14 +35,14 @@ namespace NanoTcp.Wire
         }
 
         public static int HeaderLength(byte[] b, int o) { return (b[o] & 0x0F) * 4; }
-        public static int TotalLength(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
+        public static int TotalLength(byte[] b, int o) { return NetworkOrder.Read16(b, o + TotalLengthField); }
         public static int Identification(byte[] b, int o) { return NetworkOrder.Read16(b, o + 4); }
         /// <summary>More fragments set or a fragment offset: the flags/offset word without DF (tested bytewise, one read less).</summary>
         public static bool IsFragment(byte[] b, int o) { return ((b[o + 6] & ((FlagMoreFragments | FragmentOffsetMask) >> 8)) | b[o + 7]) != 0; }
         public static int TimeToLive(byte[] b, int o) { return b[o + 8]; }
-        public static int Protocol(byte[] b, int o) { return b[o + 9]; }
-        public static uint Source(byte[] b, int o) { return NetworkOrder.Read32(b, o + 12); }
-        public static uint Destination(byte[] b, int o) { return NetworkOrder.Read32(b, o + 16); }
+        public static int Protocol(byte[] b, int o) { return b[o + ProtocolField]; }
+        public static uint Source(byte[] b, int o) { return NetworkOrder.Read32(b, o + SourceField); }
+        public static uint Destination(byte[] b, int o) { return NetworkOrder.Read32(b, o + DestinationField); }
         public static int PayloadLength(byte[] b, int o) { return TotalLength(b, o) - HeaderLength(b, o); }
 
         /// <summary>Writes a 20-byte header (no options, DF clear: see README "Fragments") with its checksum.</summary>

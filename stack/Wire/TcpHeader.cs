@@ -12,7 +12,7 @@ namespace NanoTcp.Wire
         public const int OptionMss = 2;
         public const int OptionMssLength = 4;
         /// <summary>Field offsets from the start of the header.</summary>
-        public const int ChecksumField = 16;
+        public const int SequenceField = 4, AcknowledgmentField = 8, FlagsField = 13, WindowField = 14, ChecksumField = 16;
 
         /// <summary>At least 20 bytes, a data offset within the segment, and options whose lengths add up.</summary>
         public static bool IsWellFormed(byte[] b, int o, int length)
@@ -30,15 +30,13 @@ namespace NanoTcp.Wire
             return InternetChecksum.IsValid(InternetChecksum.Add(sum, b, o, length));
         }
 
-        /// <summary>Source port in the high 16 bits, destination port in the low 16 bits: both in one read.</summary>
-        public static uint Ports(byte[] b, int o) { return NetworkOrder.Read32(b, o); }
         public static int SourcePort(byte[] b, int o) { return NetworkOrder.Read16(b, o); }
         public static int DestinationPort(byte[] b, int o) { return NetworkOrder.Read16(b, o + 2); }
-        public static uint Sequence(byte[] b, int o) { return NetworkOrder.Read32(b, o + 4); }
-        public static uint Acknowledgment(byte[] b, int o) { return NetworkOrder.Read32(b, o + 8); }
+        public static uint Sequence(byte[] b, int o) { return NetworkOrder.Read32(b, o + SequenceField); }
+        public static uint Acknowledgment(byte[] b, int o) { return NetworkOrder.Read32(b, o + AcknowledgmentField); }
         public static int HeaderLength(byte[] b, int o) { return (b[o + 12] >> 4) * 4; }
-        public static int Flags(byte[] b, int o) { return b[o + 13]; }
-        public static int Window(byte[] b, int o) { return NetworkOrder.Read16(b, o + 14); }
+        public static int Flags(byte[] b, int o) { return b[o + FlagsField]; }
+        public static int Window(byte[] b, int o) { return NetworkOrder.Read16(b, o + WindowField); }
 
         /// <summary>The MSS option (RFC 9293 §3.2), or -1 when absent. Only after <see cref="IsWellFormed"/>.</summary>
         public static int MssOption(byte[] b, int o)
