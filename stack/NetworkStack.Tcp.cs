@@ -298,8 +298,7 @@ namespace NanoTcp
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = tcbs[active[i]];
-                // Ports first: they tell connections apart most often. A freed slot stays listed until a pass removes it.
-                if (t.Ports == ports && t.RemoteIp == remoteIp && (t._flags & TcpConnection.FlagInUse) != 0 && t.State != TcpState.Closed) return t;
+                if (t.Is(remoteIp, ports)) return t;
             }
             return null;
         }

@@ -31,10 +31,10 @@ namespace NanoTcp.Tcp
                     return;
             }
             // Idle fast path (what SendData and the tests below would conclude): nothing owed, nothing queued.
-            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendQueued == 0) return;
-            if (ProbeOwed) SendOwedProbe();
+            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && _v[VSendRing + ByteRing.Count] == 0) return;
+            if ((f & FlagProbeOwed) != 0) SendOwedProbe();
             bool sent = SendData();
-            if (!sent && AckNow) SendAck();
+            if (!sent && (_flags & FlagAckNow) != 0) SendAck();
         }
 
         /// <summary>
@@ -45,7 +45,9 @@ namespace NanoTcp.Tcp
         /// </summary>
         public long Service(bool linkUp)
         {
-            RunTimers();
+            // Is any timer due? The earliest deadline answers it, here rather than in a call per Poll.
+            long now = _ctx.Now;
+            if ((_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)now <= 0) RunTimers(now);
             if (!linkUp) return PollAt();
             Dispatch();
             if ((_flags & (FlagAckNow | FlagProbeOwed)) != 0) return long.MinValue;
@@ -79,12 +81,15 @@ namespace NanoTcp.Tcp
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
-            if (SendQueued == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
-            bool any = false;
-            bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             // Only SND.NXT changes in the loop (sending); the queue, the MSS and the windows change on input.
-            int queued = SendQueued, mss = SendMss, sndWnd = SndWnd;
-            uint bufferSeq = SendBufferSeq;
+            int[] v = _v;
+            int queued = v[VSendRing + ByteRing.Count];
+            bool finQueued = (_flags & FlagFinQueued) != 0;
+            if (queued == 0 && !finQueued) return false; // nothing queued: the common idle case, no scan
+            bool any = false;
+            bool finAllowed = finQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
+            int mss = v[VSendMss], sndWnd = v[VSndWnd];
+            uint bufferSeq = (uint)v[VSendBufferSeq];
             for (int guard = 0; guard < 64; guard++)
             {
                 int sentData = SequenceNumber.Diff(SndNxt, bufferSeq);
