@@ -129,7 +129,7 @@ namespace NanoTcp
             }
             System.Array.Copy(_mac, 0, Tx, EthernetFrame.SourceField, TemplateLength); // native: 24 bytes in one call
             _ipIdentification = (_ipIdentification + 1) & 0xFFFF;
-            Ipv4Packet.WriteVariableFields(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, (ttl > 0 ? ttl : _ctx.Config.TimeToLive) & 0xFF, protocol, Ip, destination);
+            Ipv4Packet.WriteVariableFields(Tx, payloadLength, _ipIdentification, (ttl > 0 ? ttl : _ctx.Config.TimeToLive) & 0xFF, protocol, Ip, destination);
             int length = IpPayloadOffset + payloadLength;
             if (Transmit(length)) return Sent;
             _ctx.Drop(DropReason.LinkTransmitFailed, Tx, 0, length);

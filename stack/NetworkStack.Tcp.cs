@@ -448,7 +448,7 @@ namespace NanoTcp
             uint cookie = _ctx.Cookies.Encode(_if.Ip, seg.DestinationPort, seg.SourceIp, seg.SourcePort, seg.Seq,
                                               seg.Mss < 0 ? _ctx.Config.DefaultPeerMss : seg.Mss, _ctx.Now);
             int window = _tcbs[0].ReceiveCapacity;
-            TcpHeader.Write(_if.Tx, NetworkInterface.IpPayloadOffset, seg.DestinationPort, seg.SourcePort, cookie, seg.Seq + 1,
+            TcpHeader.Write(_if.Tx, seg.DestinationPort, seg.SourcePort, cookie, seg.Seq + 1,
                             TcpFlags.Syn | TcpFlags.Ack, window > 65535 ? 65535 : window, _ctx.Mss, 0, _if.Ip, seg.SourceIp);
             if (_if.SendIpv4(seg.SourceIp, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength + TcpHeader.OptionMssLength) != NetworkInterface.Sent) return;
             _ctx.Counters.TcpSegmentsSent++;

@@ -229,7 +229,7 @@ namespace NanoTcp.Tcp
             bool ack = (flags & TcpFlags.Ack) != 0;
             int ports = v[VPorts];
             uint remoteIp = (uint)v[VRemoteIp], rcvNxt = RcvNxt;
-            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? rcvNxt : 0, flags, window,
+            TcpHeader.Write(tx, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? rcvNxt : 0, flags, window,
                             mssOption ? ctx.Mss : 0, length, nic.Ip, remoteIp);
             int result = nic.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
             if (result == NetworkInterface.Waiting)

@@ -12,6 +12,8 @@ namespace NanoTcp.Wire
         public const int ProtocolUdp = 17;
         private const int FlagMoreFragments = 0x2000;
         private const int FragmentOffsetMask = 0x1FFF;
+        /// <summary>Where the header sits in an Ethernet frame (<see cref="WriteVariableFields"/> writes it there).</summary>
+        public const int InFrame = EthernetFrame.HeaderLength;
         /// <summary>Field offsets from the start of the header.</summary>
         public const int TotalLengthField = 2, ProtocolField = 9, SourceField = 12, DestinationField = 16;
 
@@ -45,11 +47,11 @@ namespace NanoTcp.Wire
         public static uint Destination(byte[] b, int o) { return NetworkOrder.Read32(b, o + DestinationField); }
         public static int PayloadLength(byte[] b, int o) { return TotalLength(b, o) - HeaderLength(b, o); }
 
-        /// <summary>Writes a 20-byte header (no options, DF clear: see README "Fragments") with its checksum.</summary>
-        public static void WriteHeader(byte[] b, int o, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
+        /// <summary>Writes a 20-byte header (no options, DF clear: see README "Fragments") with its checksum at <see cref="InFrame"/>.</summary>
+        public static void WriteHeader(byte[] b, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
         {
-            WriteFixedFields(b, o, source);
-            WriteVariableFields(b, o, payloadLength, identification, ttl, protocol, source, destination);
+            WriteFixedFields(b, InFrame, source);
+            WriteVariableFields(b, payloadLength, identification, ttl, protocol, source, destination);
         }
 
         /// <summary>
@@ -71,25 +73,27 @@ namespace NanoTcp.Wire
         /// The checksum is the RFC 1071 sum of the ten 16-bit words computed from the field values (the fixed fields
         /// add 0x4500 and the source address), not read back from the bytes: a dozen IL instructions instead of a
         /// pass over the header. The values must fit their fields (identification 0..0xFFFF, TTL and protocol 0..255).
+        /// The header is at <see cref="InFrame"/> in the frame <paramref name="b"/>: constant positions cost two IL
+        /// instructions less per byte than an offset argument.
         /// </summary>
-        public static void WriteVariableFields(byte[] b, int o, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
+        public static void WriteVariableFields(byte[] b, int payloadLength, int identification, int ttl, int protocol, uint source, uint destination)
         {
             int total = MinHeaderLength + payloadLength;
-            b[o + 2] = (byte)(total >> 8);
-            b[o + 3] = (byte)total;
-            b[o + 4] = (byte)(identification >> 8);
-            b[o + 5] = (byte)identification;
-            b[o + 8] = (byte)ttl;
-            b[o + 9] = (byte)protocol;
-            b[o + 16] = (byte)(destination >> 24);
-            b[o + 17] = (byte)(destination >> 16);
-            b[o + 18] = (byte)(destination >> 8);
-            b[o + 19] = (byte)destination;
+            b[InFrame + 2] = (byte)(total >> 8);
+            b[InFrame + 3] = (byte)total;
+            b[InFrame + 4] = (byte)(identification >> 8);
+            b[InFrame + 5] = (byte)identification;
+            b[InFrame + 8] = (byte)ttl;
+            b[InFrame + 9] = (byte)protocol;
+            b[InFrame + 16] = (byte)(destination >> 24);
+            b[InFrame + 17] = (byte)(destination >> 16);
+            b[InFrame + 18] = (byte)(destination >> 8);
+            b[InFrame + 19] = (byte)destination;
             uint sum = 0x4500u + (uint)total + (uint)identification + (uint)((ttl << 8) | protocol)
                        + (source >> 16) + (source & 0xFFFF) + (destination >> 16) + (destination & 0xFFFF);
             int checksum = InternetChecksum.Finish(sum);
-            b[o + 10] = (byte)(checksum >> 8);
-            b[o + 11] = (byte)checksum;
+            b[InFrame + 10] = (byte)(checksum >> 8);
+            b[InFrame + 11] = (byte)checksum;
         }
     }
 }

@@ -27,9 +27,9 @@ namespace NanoTcp.Scenarios.Wire
         [TestMethod]
         public void Build_SameBytes()
         {
-            var b = new byte[20];
-            W.Ipv4Packet.WriteHeader(b, 0, 24, 0x1234, 64, W.Ipv4Packet.ProtocolTcp, Golden.PeerIp, Golden.DutIp);
-            CollectionAssert.AreEqual(Golden.Ipv4Header, b);
+            var b = new byte[W.Ipv4Packet.InFrame + 20]; // written where it sits in a frame
+            W.Ipv4Packet.WriteHeader(b, 24, 0x1234, 64, W.Ipv4Packet.ProtocolTcp, Golden.PeerIp, Golden.DutIp);
+            CollectionAssert.AreEqual(Golden.Ipv4Header, Golden.Slice(b, W.Ipv4Packet.InFrame, 20));
         }
 
         [TestMethod]
