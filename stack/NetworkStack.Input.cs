@@ -14,21 +14,23 @@ namespace NanoTcp
     {
         private bool ReceiveFrames()
         {
-            StackContext ctx = _ctx;
             byte[] rx = _rx;
+            // The first read before anything else: most Polls find no frame (idle), and then nothing else runs.
+            int length = _if.Receive(rx);
+            if (length <= 0) return false;
+            StackContext ctx = _ctx;
             int budget = ctx.Config.FramesPerPoll;
-            if (budget < 1) budget = 1;
-            for (int i = 0; i < budget; i++)
+            for (int i = 1; ; i++)
             {
-                int length = _if.Receive(rx);
-                if (length <= 0) return false;
                 if (length > rx.Length) length = rx.Length;
                 ctx.Counters.FramesReceived++;
                 _tcpDeadline = Unknown; // input may concern a connection (a segment, an ARP answer, an ICMP error)
                 if (ctx.Tracer != null) ctx.Tracer.FrameReceived(rx, 0, length, ctx.Now);
                 ProcessEthernet(length);
+                if (i >= budget) return true; // at least one frame per Poll, whatever the budget says
+                length = _if.Receive(rx);
+                if (length <= 0) return false;
             }
-            return true;
         }
 
         /// <summary>Accepts frames for our MAC or broadcast and dispatches on EtherType; the frame is _rx[0..length).</summary>
