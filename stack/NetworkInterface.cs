@@ -110,8 +110,10 @@ namespace NanoTcp
         /// </summary>
         public int SendIpv4(uint destination, int protocol, int payloadLength, int ttl = 0)
         {
-            if (payloadLength < 0 || payloadLength > MaxIpPayload) return Failed;
-            if (IsBroadcast(destination)) MacAddress.SetBroadcast(Tx, EthernetFrame.DestinationField);
+            if (payloadLength < 0 || payloadLength > Tx.Length - IpPayloadOffset) return Failed; // MaxIpPayload
+            // Every broadcast address has all host bits set (RFC 919, RFC 922): a unicast datagram, nearly every
+            // one, is told apart without the IsBroadcast call.
+            if ((destination | Mask) == 0xFFFFFFFF && IsBroadcast(destination)) MacAddress.SetBroadcast(Tx, EthernetFrame.DestinationField);
             else if (Ip4.IsMulticast(destination)) MacAddress.SetIpv4Multicast(destination, Tx, EthernetFrame.DestinationField);
             else
             {

@@ -51,7 +51,7 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
                 return;
             }
-            int type = EthernetFrame.EtherType(f, 0);
+            int type = NetworkOrder.Read16(f, EthernetFrame.EtherTypeField); // EthernetFrame.EtherType, a call less
             if (type == EthernetFrame.TypeArp) _if.ProcessArp(f, length);
             else if (type == EthernetFrame.TypeIpv4)
             {
@@ -101,7 +101,7 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.IpFragment, f, 0, frameLength);
                 return;
             }
-            int headerLength = Ipv4Packet.HeaderLength(f, ip);
+            int headerLength = (f[ip] & 0x0F) * 4; // IHL (Ipv4Packet.HeaderLength)
             int payload = ip + headerLength;
             int payloadLength = NetworkOrder.Read16(f, ip + Ipv4Packet.TotalLengthField) - headerLength;
             // While this datagram is processed, answers to its sender may use the frame's source MAC.

@@ -146,21 +146,20 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpMalformed, f, 0, frameLength);
                 return;
             }
-            if (!TcpHeader.HasValidChecksum(f, o, length, source, _if.Ip))
+            // Without IP options (nearly always) the pseudo-header's addresses come with the segment in one pass.
+            if (!(o == TcpHeader.InFrame ? TcpHeader.HasValidChecksumAfterIpv4(f, o, length)
+                                        : TcpHeader.HasValidChecksum(f, o, length, source, _if.Ip)))
             {
                 _ctx.Drop(DropReason.TcpChecksum, f, 0, frameLength);
                 return;
             }
             Segment seg = _seg;
-            seg.SourceIp = source;
             // Every segment comes here: the fields are read in place (TcpHeader's offsets), each once, rather than
             // through an accessor call each, and into locals first: the tests below read them from there.
             uint ports = NetworkOrder.Read32(f, o); // source port in the high 16 bits, destination in the low
             int remotePort = (int)(ports >> 16), localPort = (int)(ports & 0xFFFF);
             int flags = f[o + TcpHeader.FlagsField];
-            int headerLength = TcpHeader.HeaderLength(f, o);
-            seg.SourcePort = remotePort;
-            seg.DestinationPort = localPort;
+            int headerLength = (f[o + 12] >> 4) * 4; // TcpHeader.HeaderLength
             seg.Seq = NetworkOrder.Read32(f, o + TcpHeader.SequenceField);
             seg.Ack = NetworkOrder.Read32(f, o + TcpHeader.AcknowledgmentField);
             seg.Flags = flags;
@@ -183,19 +182,30 @@ namespace NanoTcp
             TcpConnection t = FindConnection(source, remotePort, localPort);
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
             int listener = t == null || syn ? FindListenerByPort(localPort) : -1;
-            if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
+            if (listener >= 0 && t != null)
             {
-                t.Free();
-                t = null;
+                if (t.TimeWaitAllowsReopen(seg))
+                {
+                    t.Free();
+                    t = null;
+                }
+                // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
+                // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
+                else if (syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+                {
+                    _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
+                }
             }
-            // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
-            // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null)
             {
-                _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
+                t.Process(seg);
+                return;
             }
-            if (t != null) t.Process(seg);
-            else if (listener >= 0) ListenInput(listener, seg);
+            // Only the LISTEN and CLOSED rows read the endpoints from the segment (a connection has its own).
+            seg.SourceIp = source;
+            seg.SourcePort = remotePort;
+            seg.DestinationPort = localPort;
+            if (listener >= 0) ListenInput(listener, seg);
             else ClosedPort.Input(_ctx, seg);
         }
 

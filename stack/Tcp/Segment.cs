@@ -6,6 +6,7 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class Segment
     {
+        /// <summary>The sender's address and both ports: filled only for the LISTEN and CLOSED rows (a connection knows its endpoints).</summary>
         public uint SourceIp;
         public int SourcePort;
         public int DestinationPort;

@@ -166,7 +166,8 @@ namespace NanoTcp.Tcp
             }
             // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
             // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
-            if ((_flags & FlagUserClosed) == 0 || seg.Window > 0) v[VSmallCounters] &= 0xFFFF; // PersistProbes = 0
+            // PersistProbes (the high 16 bits) = 0; tested first, as it is nearly always 0 already.
+            if ((uint)v[VSmallCounters] > 0xFFFF && ((_flags & FlagUserClosed) == 0 || seg.Window > 0)) v[VSmallCounters] &= 0xFFFF;
             int advance = (int)(ack - una);
             if (advance > 0) NewAck(ack); // SND.UNA becomes SEG.ACK
             else if (advance == 0 && IsDuplicateAck(seg)) DuplicateAck();

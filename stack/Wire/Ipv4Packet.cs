@@ -21,10 +21,11 @@ namespace NanoTcp.Wire
         public static bool IsWellFormed(byte[] b, int o, int available)
         {
             if (available < MinHeaderLength) return false;
-            if ((b[o] >> 4) != 4) return false;
-            int ihl = HeaderLength(b, o);
+            int first = b[o];
+            if ((first >> 4) != 4) return false;
+            int ihl = (first & 0x0F) * 4; // HeaderLength and TotalLength in place: every datagram comes here
             if (ihl < MinHeaderLength) return false;
-            int total = TotalLength(b, o);
+            int total = NetworkOrder.Read16(b, o + TotalLengthField);
             // Ethernet pads short frames: the frame may be longer than the datagram, never shorter.
             return total >= ihl && total <= available;
         }

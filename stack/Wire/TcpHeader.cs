@@ -18,7 +18,7 @@ namespace NanoTcp.Wire
         public static bool IsWellFormed(byte[] b, int o, int length)
         {
             if (length < MinLength) return false;
-            int hl = HeaderLength(b, o);
+            int hl = (b[o + 12] >> 4) * 4; // HeaderLength, a call less per segment
             if (hl < MinLength || hl > length) return false;
             return hl == MinLength || OptionsAreWellFormed(b, o); // no options: nothing to scan
         }
@@ -28,6 +28,17 @@ namespace NanoTcp.Wire
         {
             uint sum = InternetChecksum.AddPseudoHeader(0, source, destination, Ipv4Packet.ProtocolTcp, length);
             return InternetChecksum.IsValid(InternetChecksum.Add(sum, b, o, length));
+        }
+
+        /// <summary>
+        /// <see cref="HasValidChecksum"/> for a segment right after a 20-byte IPv4 header in <paramref name="b"/>: the
+        /// header's last 8 bytes are the source and destination addresses of the pseudo-header, so one pass sums them
+        /// with the segment, and only the protocol and length words are added (no address read, no pseudo-header call).
+        /// </summary>
+        public static bool HasValidChecksumAfterIpv4(byte[] b, int o, int length)
+        {
+            const int addresses = Ipv4Packet.MinHeaderLength - Ipv4Packet.SourceField;
+            return InternetChecksum.IsValid(InternetChecksum.Add(0, b, o - addresses, addresses + length) + (uint)(Ipv4Packet.ProtocolTcp + length));
         }
 
         public static int SourcePort(byte[] b, int o) { return NetworkOrder.Read16(b, o); }
