@@ -33,11 +33,11 @@ namespace NanoTcp
         private const int TemplateIpv4 = EthernetFrame.HeaderLength - EthernetFrame.SourceField;
         private int _ipIdentification;
 
-        // The frame being processed: replies to its sender go to its source MAC when the cache has no entry
-        // (an echo reply or a RST to a host we never resolved), without caching anything about it.
+        /// <summary>The one receive frame: the stack reads each frame into it and processes it in place.</summary>
+        public readonly byte[] Rx;
+        // The sender of the datagram in Rx being processed (0: none): replies to it go to the frame's source MAC when
+        // the cache has no entry (an echo reply or a RST to a host we never resolved), without caching anything about it.
         private uint _replySource;
-        private byte[] _replyFrame;
-        private int _replyMacOffset;
 
         public NetworkInterface(StackContext ctx, ILink link, int frameSize)
         {
@@ -51,6 +51,7 @@ namespace NanoTcp
             NetworkOrder.Write16(_mac, TemplateIpv4 - 2, EthernetFrame.TypeIpv4);
             Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, Ip);
             Tx = new byte[frameSize];
+            Rx = new byte[frameSize];
             _arp = new ArpCache(cfg.ArpEntries, cfg.ArpEntryTimeoutMs, cfg.ArpRequestIntervalMs, cfg.ArpRequestRetries);
         }
 
@@ -121,12 +122,12 @@ namespace NanoTcp
                 if (hop == 0) return Unreachable;
                 if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {
-                    if (_replyFrame == null || hop != NextHop(_replySource))
+                    if (_replySource == 0 || hop != NextHop(_replySource))
                     {
                         if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
                         return Waiting;
                     }
-                    MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
+                    MacAddress.Copy(Rx, EthernetFrame.SourceField, Tx, EthernetFrame.DestinationField);
                 }
             }
             System.Array.Copy(_mac, 0, Tx, EthernetFrame.SourceField, TemplateLength); // native: 24 bytes in one call
@@ -139,15 +140,13 @@ namespace NanoTcp
         }
 
         /// <summary>
-        /// While a received frame from <paramref name="source"/> is processed, replies to it may use its source MAC
-        /// when the cache has none (null frame: processing ended).
+        /// While the datagram from <paramref name="source"/> in <see cref="Rx"/> is processed, replies to it may use
+        /// the frame's source MAC when the cache has none (0: processing ended; 0.0.0.0 never passes input).
         /// </summary>
-        public void SetReplyPath(uint source, byte[] frame, int sourceMacOffset)
+        public void SetReplyPath(uint source)
         {
             // The source's next hop is worked out only on a cache miss (SendIpv4), not for every frame.
             _replySource = source;
-            _replyFrame = frame;
-            _replyMacOffset = sourceMacOffset;
         }
 
         /// <summary>Sends Tx[0..length), padded to the Ethernet minimum. False when the link refused it.</summary>

@@ -105,12 +105,12 @@ namespace NanoTcp
             int payload = ip + headerLength;
             int payloadLength = NetworkOrder.Read16(f, ip + Ipv4Packet.TotalLengthField) - headerLength;
             // While this datagram is processed, answers to its sender may use the frame's source MAC.
-            _if.SetReplyPath(source, f, EthernetFrame.SourceField);
+            _if.SetReplyPath(source);
             if (protocol == Ipv4Packet.ProtocolTcp) ProcessTcp(source, payload, payloadLength, frameLength);
             else if (protocol == Ipv4Packet.ProtocolIcmp) ProcessIcmp(source, payload, payloadLength, frameLength);
             else if (protocol == UdpHeader.Protocol) _udp.Process(f, ip, payload, payloadLength, source, destination, frameLength);
             else _ctx.Drop(DropReason.IpUnknownProtocol, f, 0, frameLength);
-            _if.SetReplyPath(0, null, 0);
+            _if.SetReplyPath(0);
         }
 
         /// <summary>RFC 1122 3.2.1.3: drop datagrams from broadcast, multicast, loopback, 0/8 or our own address.</summary>

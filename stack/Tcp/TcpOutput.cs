@@ -204,8 +204,10 @@ namespace NanoTcp.Tcp
         /// </summary>
         private int WindowToOffer(int current)
         {
-            int free = MaxWindow();
-            int threshold = (_buffer.Length - _ctx.TcpSendBufferSize) / 2, mss = _ctx.Mss;
+            int capacity = _buffer.Length - _ctx.TcpSendBufferSize, mss = _ctx.Mss;
+            int free = capacity - _v[VReceiveRing + ByteRing.Count]; // MaxWindow, in place: every ACK comes here
+            if (free > 65535) free = 65535;
+            int threshold = capacity / 2;
             if (threshold > mss) threshold = mss;
             return free - current >= threshold ? free : current;
         }
