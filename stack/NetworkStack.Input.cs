@@ -71,12 +71,14 @@ namespace NanoTcp
         {
             byte[] f = _rx;
             const int ip = EthernetFrame.HeaderLength;
-            if (!Ipv4Packet.IsWellFormed(f, ip, frameLength - ip))
+            int payloadLength = Ipv4Packet.WellFormedPayloadLength(f, ip, frameLength - ip);
+            if (payloadLength < 0)
             {
                 _ctx.Drop(DropReason.IpMalformed, f, 0, frameLength);
                 return;
             }
-            if (!Ipv4Packet.HasValidChecksum(f, ip))
+            int headerLength = (f[ip] & 0x0F) * 4; // IHL (Ipv4Packet.HeaderLength)
+            if (!Ipv4Packet.HasValidChecksum(f, ip, headerLength))
             {
                 _ctx.Drop(DropReason.IpChecksum, f, 0, frameLength);
                 return;
@@ -101,9 +103,7 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.IpFragment, f, 0, frameLength);
                 return;
             }
-            int headerLength = (f[ip] & 0x0F) * 4; // IHL (Ipv4Packet.HeaderLength)
             int payload = ip + headerLength;
-            int payloadLength = NetworkOrder.Read16(f, ip + Ipv4Packet.TotalLengthField) - headerLength;
             // While this datagram is processed, answers to its sender may use the frame's source MAC.
             _if.SetReplyPath(source);
             if (protocol == Ipv4Packet.ProtocolTcp) ProcessTcp(source, payload, payloadLength, frameLength);

@@ -75,7 +75,7 @@ namespace NanoTcp.Tcp
         /// </summary>
         private void SendAck()
         {
-            EmitSegment(SndMax, 0, TcpFlags.Ack, false);
+            EmitSegment((uint)_v[VSndMax], 0, TcpFlags.Ack, false); // SndMax
         }
 
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>

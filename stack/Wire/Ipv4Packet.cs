@@ -2,7 +2,7 @@ namespace NanoTcp.Wire
 {
     /// <summary>
     /// IPv4 header (RFC 791 §3.1) as static accessors over a byte array and the datagram's offset.
-    /// <see cref="IsWellFormed"/> checks version, IHL and total length against the bytes available once.
+    /// <see cref="WellFormedPayloadLength"/> checks version, IHL and total length against the bytes available once.
     /// </summary>
     internal static class Ipv4Packet
     {
@@ -17,24 +17,28 @@ namespace NanoTcp.Wire
         /// <summary>Field offsets from the start of the header.</summary>
         public const int TotalLengthField = 2, ProtocolField = 9, SourceField = 12, DestinationField = 16;
 
-        /// <summary>Version 4, IHL ≥ 5, IHL ≤ total length ≤ the bytes available.</summary>
-        public static bool IsWellFormed(byte[] b, int o, int available)
+        /// <summary>
+        /// The payload length (total length − header length) of a well-formed header: version 4, IHL ≥ 5, IHL ≤ total
+        /// length ≤ the bytes available; −1 when malformed. One answer for both (every datagram comes here: the
+        /// length is not read again).
+        /// </summary>
+        public static int WellFormedPayloadLength(byte[] b, int o, int available)
         {
-            if (available < MinHeaderLength) return false;
+            if (available < MinHeaderLength) return -1;
             int first = b[o];
-            if ((first >> 4) != 4) return false;
-            int ihl = (first & 0x0F) * 4; // HeaderLength and TotalLength in place: every datagram comes here
-            if (ihl < MinHeaderLength) return false;
+            if ((first >> 4) != 4) return -1;
+            int ihl = (first & 0x0F) * 4; // HeaderLength and TotalLength in place
+            if (ihl < MinHeaderLength) return -1;
             int total = NetworkOrder.Read16(b, o + TotalLengthField);
             // Ethernet pads short frames: the frame may be longer than the datagram, never shorter.
-            return total >= ihl && total <= available;
+            return total >= ihl && total <= available ? total - ihl : -1;
         }
 
-        public static bool HasValidChecksum(byte[] b, int o)
+        /// <summary>The checksum of the header of <paramref name="headerLength"/> bytes (<see cref="HeaderLength"/>) is right.</summary>
+        public static bool HasValidChecksum(byte[] b, int o, int headerLength)
         {
-            int hl = HeaderLength(b, o);
             // Nearly every header has no options: the 20-byte check is the cheap one.
-            return hl == MinHeaderLength ? InternetChecksum.IsValid20(b, o) : InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, hl));
+            return headerLength == MinHeaderLength ? InternetChecksum.IsValid20(b, o) : InternetChecksum.IsValid(InternetChecksum.Add(0, b, o, headerLength));
         }
 
         public static int HeaderLength(byte[] b, int o) { return (b[o] & 0x0F) * 4; }

@@ -57,7 +57,7 @@ namespace NanoTcp.Scenarios.Wire
             var expected = new byte[W.Ipv4Packet.InFrame + 20];
             W.Ipv4Packet.WriteHeader(expected, 24, 1, 64, W.Ipv4Packet.ProtocolTcp, other, Golden.DutIp);
             CollectionAssert.AreEqual(Golden.Slice(expected, 14, 20), Golden.Slice(frame, 14, 20));
-            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(frame, 14));
+            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(frame, 14, 20));
         }
     }
 }
