@@ -20,6 +20,11 @@ namespace NanoTcp
         public readonly byte[] Tx;
         /// <summary>Our address, mask and gateway (0 = none: DHCP sends from 0.0.0.0, RFC 2131 §4.1). Changed by <see cref="SetAddress"/>.</summary>
         public uint Ip, Mask, Gateway;
+        /// <summary>
+        /// <see cref="Ip"/> as BitConverter.ToUInt32 (one native call) reads its four bytes off the wire in this machine's
+        /// byte order: input compares a datagram's destination with it without assembling the address byte by byte.
+        /// </summary>
+        public uint IpAsRead;
 
         private readonly StackContext _ctx;
         private readonly ILink _link;
@@ -50,6 +55,7 @@ namespace NanoTcp
             Gateway = cfg.Gateway;
             NetworkOrder.Write16(_mac, TemplateIpv4 - 2, EthernetFrame.TypeIpv4);
             Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, Ip);
+            IpAsRead = System.BitConverter.ToUInt32(_mac, TemplateIpv4 + Ipv4Packet.SourceField);
             Tx = new byte[frameSize];
             Rx = new byte[frameSize];
             _arp = new ArpCache(cfg.ArpEntries, cfg.ArpEntryTimeoutMs, cfg.ArpRequestIntervalMs, cfg.ArpRequestRetries);
@@ -72,6 +78,7 @@ namespace NanoTcp
             if (ip != Ip) _announced = false;
             Ip = ip;
             Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, ip);
+            IpAsRead = System.BitConverter.ToUInt32(_mac, TemplateIpv4 + Ipv4Packet.SourceField);
             Mask = mask;
             Gateway = gateway;
         }

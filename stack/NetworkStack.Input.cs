@@ -85,7 +85,10 @@ namespace NanoTcp
             }
             // Every datagram comes here: once it is known well formed, its fields are read in place, each once,
             // rather than through an Ipv4Packet accessor each (a call frame apiece on the interpreter).
-            uint destination = NetworkOrder.Read32(f, ip + Ipv4Packet.DestinationField), ours = _if.Ip;
+            // Our address (nearly every datagram) is recognised as read natively, then needs no assembling.
+            uint ours = _if.Ip;
+            uint destination = ours != 0 && System.BitConverter.ToUInt32(f, ip + Ipv4Packet.DestinationField) == _if.IpAsRead
+                ? ours : NetworkOrder.Read32(f, ip + Ipv4Packet.DestinationField);
             int protocol = f[ip + Ipv4Packet.ProtocolField];
             if ((destination != ours || ours == 0) && !_udp.WantsDestination(protocol, destination))
             {
