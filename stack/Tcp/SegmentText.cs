@@ -101,10 +101,10 @@ namespace NanoTcp.Tcp
             int counters = v[VCounters] + UnackedSegmentsOne;
             v[VCounters] = counters;
             if (filledGap || (uint)counters >= 2u * UnackedSegmentsOne) return true;
-            int f = _flags;
-            if ((f & FlagDelayedAck) == 0) _flags = f | FlagAckNow;
-            // The bit first (ArmTimerIfStopped's test, without its call): a running timer keeps its deadline.
-            else if ((f & (FlagTimer0 << TcpTimers.DelayedAck)) == 0) ArmTimer(TcpTimers.DelayedAck, _ctx.Now + _ctx.Config.DelayedAckMs);
+            // Delayed ACKs off: ACK with this Poll's output. On: the delayed-ACK timer is started by Service after the
+            // Poll's input (ArmDelayedAck), with the same deadline (time stands still within a Poll), once per burst
+            // rather than for every other segment, and not at all when the second segment's ACK went out meanwhile.
+            if ((_flags & FlagDelayedAck) == 0) _flags |= FlagAckNow;
             return false;
         }
 

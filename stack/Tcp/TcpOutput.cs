@@ -48,10 +48,23 @@ namespace NanoTcp.Tcp
             // Is any timer due? The earliest deadline answers it, here rather than in a call per Poll.
             long now = _ctx.Now;
             if ((_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)now <= 0) RunTimers(now);
+            if (linkUp) Dispatch();
+            // Text received and not yet acknowledged, with no ACK owed at once: the delayed-ACK timer.
+            if ((_v[VCounters] & UnackedSegmentsMask) != 0) ArmDelayedAck(now);
             if (!linkUp) return PollAt();
-            Dispatch();
             if ((_flags & (FlagAckNow | FlagProbeOwed)) != 0) return long.MinValue;
             return PollAt();
+        }
+
+        /// <summary>
+        /// RFC 1122 4.2.3.2 / RFC 5681 §4.2: an ACK for received text may wait, at most DelayedAckMs from the first
+        /// segment it covers (StoreText counted it in this Poll, or the timer runs already and keeps its deadline).
+        /// </summary>
+        private void ArmDelayedAck(long now)
+        {
+            int f = _flags;
+            if ((f & (FlagInUse | FlagAckNow | (FlagTimer0 << TcpTimers.DelayedAck))) != FlagInUse || State == TcpState.Closed) return;
+            ArmTimer(TcpTimers.DelayedAck, now + _ctx.Config.DelayedAckMs);
         }
 
         private void SendSyn(int flags)
