@@ -44,16 +44,19 @@ namespace NanoTcp
                 return;
             }
             // Our own address first: nearly every frame is for it, and then the broadcast test is not needed.
-            bool unicast = MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0);
-            bool broadcast = !unicast && MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
-            if (!unicast && !broadcast && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
+            bool broadcast = false;
+            if (!MacAddress.Equal(f, EthernetFrame.DestinationField, _if.Mac, 0))
             {
-                _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
-                return;
+                broadcast = MacAddress.IsBroadcast(f, EthernetFrame.DestinationField);
+                if (!broadcast && !_udp.WantsLinkMulticast(f, EthernetFrame.DestinationField))
+                {
+                    _ctx.Drop(DropReason.EthernetNotForUs, f, 0, length);
+                    return;
+                }
             }
-            int type = NetworkOrder.Read16(f, EthernetFrame.EtherTypeField); // EthernetFrame.EtherType, a call less
-            if (type == EthernetFrame.TypeArp) _if.ProcessArp(f, length);
-            else if (type == EthernetFrame.TypeIpv4)
+            // EthernetFrame.EtherType in place, IPv4 (nearly every frame) tested first.
+            int type = (f[EthernetFrame.EtherTypeField] << 8) | f[EthernetFrame.EtherTypeField + 1];
+            if (type == EthernetFrame.TypeIpv4)
             {
                 // RFC 1122 3.3.6: a unicast datagram that came as a link-layer broadcast is silently discarded
                 // (IP broadcasts pass only where a UDP binding asked for them, e.g. DHCP).
@@ -64,6 +67,7 @@ namespace NanoTcp
                 }
                 ProcessIpv4(length);
             }
+            else if (type == EthernetFrame.TypeArp) _if.ProcessArp(f, length);
             else _ctx.Drop(DropReason.EthernetUnknownType, f, 0, length);
         }
 
@@ -124,8 +128,9 @@ namespace NanoTcp
             // 0/8, and 224/3 (multicast, reserved, the limited broadcast) in one unsigned test; then loopback.
             uint first = source >> 24;
             if (first - 1 >= 223 || first == 127) return false;
-            // Not the directed broadcast of our subnet (host bits all ones on our network).
-            return mask == 0xFFFFFFFF || (source | mask) != 0xFFFFFFFF || (source & mask) != (ip & mask);
+            // Not the directed broadcast of our subnet (host bits all ones on our network); the host-bits test first,
+            // as it settles nearly every source.
+            return (source | mask) != 0xFFFFFFFF || mask == 0xFFFFFFFF || (source & mask) != (ip & mask);
         }
     }
 }

@@ -43,10 +43,11 @@ namespace NanoTcp
             _tcbs = new TcpConnection[slots];
             _ctx.TcpSendBufferSize = Positive(cfg.SendBufferSize, 64);
             _active = new int[slots];
+            int receive = Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64);
+            _ctx.TcpWindowStep = receive / 2 < _ctx.Mss ? receive / 2 : _ctx.Mss;
             for (int i = 0; i < slots; i++)
             {
-                _tcbs[i] = new TcpConnection(_ctx, i, Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64),
-                                             cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
+                _tcbs[i] = new TcpConnection(_ctx, i, receive, cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
             }
             int listeners = cfg.ListenerSlots < 1 ? 1 : cfg.ListenerSlots;
             _listenPort = new int[listeners];

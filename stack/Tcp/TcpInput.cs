@@ -28,7 +28,7 @@ namespace NanoTcp.Tcp
             {
                 // The bit first: a running persist timer is rare, and the test saves a call per segment.
                 if ((_flags & (FlagTimer0 << TcpTimers.Persist)) != 0) StopTimer(TcpTimers.Persist);
-                v[VCounters] &= ~PersistShiftMask; // PersistShift = 0
+                if ((v[VCounters] & PersistShiftMask) != 0) v[VCounters] &= ~PersistShiftMask; // PersistShift = 0 (nearly always already)
             }
         }
 

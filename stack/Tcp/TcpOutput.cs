@@ -212,17 +212,15 @@ namespace NanoTcp.Tcp
 
         /// <summary>
         /// Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when the window can grow from
-        /// <paramref name="current"/> by min(buffer/2, MSS), to what the buffer allows; it never moves left
-        /// (RFC 9293 §3.8.6). Returns <paramref name="current"/> when it cannot grow.
+        /// <paramref name="current"/> by min(buffer/2, MSS) (<see cref="StackContext.TcpWindowStep"/>), to what the
+        /// buffer allows; it never moves left (RFC 9293 §3.8.6). Returns <paramref name="current"/> when it cannot grow.
         /// </summary>
         private int WindowToOffer(int current)
         {
-            int capacity = _buffer.Length - _ctx.TcpSendBufferSize, mss = _ctx.Mss;
-            int free = capacity - _v[VReceiveRing + ByteRing.Count]; // MaxWindow, in place: every ACK comes here
+            StackContext ctx = _ctx;
+            int free = _buffer.Length - ctx.TcpSendBufferSize - _v[VReceiveRing + ByteRing.Count]; // MaxWindow, in place: every ACK comes here
             if (free > 65535) free = 65535;
-            int threshold = capacity / 2;
-            if (threshold > mss) threshold = mss;
-            return free - current >= threshold ? free : current;
+            return free - current >= ctx.TcpWindowStep ? free : current;
         }
 
         /// <summary>
