@@ -165,7 +165,7 @@ namespace NanoTcp
                 System.Array.Clear(Tx, length, EthernetFrame.MinimumLength - length);
                 length = EthernetFrame.MinimumLength;
             }
-            bool ok = IsUp && _link.Transmit(Tx, 0, length);
+            bool ok = _link != null && _link.IsUp && _link.Transmit(Tx, 0, length); // IsUp, a call less per frame
             if (ok) _ctx.Counters.FramesSent++;
             if (_ctx.Tracer != null) _ctx.Tracer.FrameSent(Tx, 0, length, ok, _ctx.Now);
             return ok;

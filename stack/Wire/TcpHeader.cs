@@ -120,8 +120,10 @@ namespace NanoTcp.Wire
             b[InFrame + 15] = (byte)window;
             b[InFrame + 18] = 0;
             b[InFrame + 19] = 0;
-            uint sum = InternetChecksum.AddPseudoHeader((uint)(sourcePort + destinationPort + offsetAndFlags + window) + (seq >> 16) + (seq & 0xFFFF)
-                                                        + (ack >> 16) + (ack & 0xFFFF), source, destination, Ipv4Packet.ProtocolTcp, hl + payloadLength);
+            // The pseudo-header's words (InternetChecksum.AddPseudoHeader) are summed here with the header's, a call less.
+            uint sum = (uint)(sourcePort + destinationPort + offsetAndFlags + window + Ipv4Packet.ProtocolTcp + hl + payloadLength)
+                       + (seq >> 16) + (seq & 0xFFFF) + (ack >> 16) + (ack & 0xFFFF)
+                       + (source >> 16) + (source & 0xFFFF) + (destination >> 16) + (destination & 0xFFFF);
             if (mss > 0)
             {
                 b[InFrame + 20] = OptionMss;
