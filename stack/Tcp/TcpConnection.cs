@@ -254,7 +254,7 @@ namespace NanoTcp.Tcp
             SndUna = SndNxt = SndMax = Iss;
             SendBufferSeq = Iss + 1;
             SendMss = _ctx.Config.DefaultPeerMss < _ctx.Mss ? _ctx.Config.DefaultPeerMss : _ctx.Mss;
-            ResetCongestion(SendMss, Iss);
+            // Congestion state starts with the peer's MSS: ApplyPeerMss, which every open calls before data can go.
         }
 
         /// <summary>Active open (RFC 9293 §3.10.1): SYN-SENT; the SYN goes out with the next Dispatch.</summary>
