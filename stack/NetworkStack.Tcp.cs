@@ -180,7 +180,8 @@ namespace NanoTcp
             counters.TcpSegmentsReceived++;
             if ((flags & TcpFlags.Rst) != 0) counters.TcpRstReceived++;
 
-            TcpConnection t = FindConnection(source, remotePort, localPort);
+            // TcpConnection.PackPorts(localPort, remotePort) without the call: the wire has the two ports the other way round.
+            TcpConnection t = FindConnection(source, (int)((ports << 16) | (ports >> 16)));
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
             int listener = t == null || syn ? FindListenerByPort(localPort) : -1;
             if (listener >= 0 && t != null)
@@ -263,7 +264,7 @@ namespace NanoTcp
         /// <summary>ICMP protocol/port unreachable quoting a segment of ours (see NetworkStack.Icmp.cs).</summary>
         private void SynRejectedByIcmp(uint remoteIp, int remotePort, int localPort, uint seq, bool portUnreachable)
         {
-            TcpConnection t = FindConnection(remoteIp, remotePort, localPort);
+            TcpConnection t = FindConnection(remoteIp, TcpConnection.PackPorts(localPort, remotePort));
             if (t != null) t.IcmpRejectsSyn(seq, portUnreachable);
         }
 
@@ -301,9 +302,9 @@ namespace NanoTcp
         }
 
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
-        private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
+        /// <summary>The connection for these endpoints (<paramref name="ports"/> as <see cref="TcpConnection.PackPorts"/> packs them), or null.</summary>
+        private TcpConnection FindConnection(uint remoteIp, int ports)
         {
-            int ports = TcpConnection.PackPorts(localPort, remotePort);
             TcpConnection[] tcbs = _tcbs;
             int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)

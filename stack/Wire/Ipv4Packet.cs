@@ -15,7 +15,9 @@ namespace NanoTcp.Wire
         /// <summary>Where the header sits in an Ethernet frame (<see cref="WriteVariableFields"/> writes it there).</summary>
         public const int InFrame = EthernetFrame.HeaderLength;
         /// <summary>Field offsets from the start of the header.</summary>
-        public const int TotalLengthField = 2, ProtocolField = 9, SourceField = 12, DestinationField = 16;
+        public const int TotalLengthField = 2, FragmentField = 6, ProtocolField = 9, SourceField = 12, DestinationField = 16;
+        /// <summary>The high byte of the flags/fragment-offset word's mask for "a fragment" (MF and the offset, not DF).</summary>
+        public const int FragmentMaskHigh = (FlagMoreFragments | FragmentOffsetMask) >> 8;
 
         /// <summary>
         /// The payload length (total length − header length) of a well-formed header: version 4, IHL ≥ 5, IHL ≤ total
@@ -45,7 +47,7 @@ namespace NanoTcp.Wire
         public static int TotalLength(byte[] b, int o) { return NetworkOrder.Read16(b, o + TotalLengthField); }
         public static int Identification(byte[] b, int o) { return NetworkOrder.Read16(b, o + 4); }
         /// <summary>More fragments set or a fragment offset: the flags/offset word without DF (tested bytewise, one read less).</summary>
-        public static bool IsFragment(byte[] b, int o) { return ((b[o + 6] & ((FlagMoreFragments | FragmentOffsetMask) >> 8)) | b[o + 7]) != 0; }
+        public static bool IsFragment(byte[] b, int o) { return ((b[o + FragmentField] & FragmentMaskHigh) | b[o + FragmentField + 1]) != 0; }
         public static int TimeToLive(byte[] b, int o) { return b[o + 8]; }
         public static int Protocol(byte[] b, int o) { return b[o + ProtocolField]; }
         public static uint Source(byte[] b, int o) { return NetworkOrder.Read32(b, o + SourceField); }
