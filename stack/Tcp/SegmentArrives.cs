@@ -185,41 +185,45 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>SND.UNA advances: free acknowledged data, sample the RTT, restart the timer, grow cwnd.</summary>
+        /// <remarks>Every ACK of new data: _v and _flags read in place, sequence numbers compared by their difference.</remarks>
         private void NewAck(uint ack)
         {
-            int acked = SequenceNumber.Diff(ack, SndUna);
-            if (RttTiming && SequenceNumber.Ge(ack, RttSeq))
+            int[] v = _v;
+            int acked = (int)(ack - SndUna);
+            if ((_flags & FlagRttTiming) != 0 && (int)(ack - (uint)v[VRttSeq]) >= 0)
             {
-                AddRttSample((int)_ctx.Now - RttStartMs);
-                RttTiming = false;
+                AddRttSample((int)_ctx.Now - v[VRttStart]);
+                _flags &= ~FlagRttTiming;
             }
-            int data = SequenceNumber.Diff(ack, SendBufferSeq);
+            int data = (int)(ack - (uint)v[VSendBufferSeq]);
             if (data > 0)
             {
-                if (data > SendQueued) data = SendQueued;
+                int queued = v[VSendRing + ByteRing.Count];
+                if (data > queued) data = queued;
                 SendDiscard(data);
-                SendBufferSeq += (uint)data;
+                v[VSendBufferSeq] += data;
             }
             SndUna = ack;
-            if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
-            _v[VCounters] &= ~RetriesMask; // Retries = 0
+            if ((int)(SndNxt - ack) < 0) SndNxt = ack;
+            v[VCounters] &= ~RetriesMask; // Retries = 0
+            int mss = v[VSendMss];
             if ((_flags & FlagInRecovery) != 0)
             {
                 if (SequenceNumber.Ge(ack, Recover)) ExitRecovery();
                 else
                 {
-                    OnPartialAck(acked, SendMss);
+                    OnPartialAck(acked, mss);
                     RetransmitFirst();
                 }
             }
             else
             {
-                CongestionOnAck(acked, SendMss);
+                CongestionOnAck(acked, mss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
                 // meaningful however far the stream has advanced (>2^31 bytes without loss), but never move it back:
                 // after a timeout it holds SND.MAX, and duplicates up to there must not start a fast retransmit
                 // (RFC 6582 §3.2 steps 2 and 6).
-                if (SequenceNumber.Gt(ack - 1, Recover)) Recover = ack - 1;
+                if ((int)(ack - 1 - (uint)v[VRecover]) > 0) v[VRecover] = (int)(ack - 1);
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             RetransmissionAfterAck();

@@ -20,10 +20,10 @@ namespace NanoTcp.Tcp
             switch (state)
             {
                 case TcpState.SynSent:
-                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn);
+                    if (SndNxt == (uint)_v[VIss]) SendSyn(TcpFlags.Syn); // Iss, in place: every Poll of the handshake
                     return;
                 case TcpState.SynReceived:
-                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn | TcpFlags.Ack);
+                    if (SndNxt == (uint)_v[VIss]) SendSyn(TcpFlags.Syn | TcpFlags.Ack);
                     else if (AckNow) SendAck();
                     return;
                 case TcpState.TimeWait:
@@ -190,10 +190,11 @@ namespace NanoTcp.Tcp
 
         private void StartRttTiming(uint end)
         {
-            if (RttTiming) return;
-            RttTiming = true;
-            RttSeq = end;
-            RttStartMs = (int)_ctx.Now;
+            int f = _flags;
+            if ((f & FlagRttTiming) != 0) return;
+            _flags = f | FlagRttTiming;
+            _v[VRttSeq] = (int)end;
+            _v[VRttStart] = (int)_ctx.Now;
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
