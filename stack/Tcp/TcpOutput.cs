@@ -57,8 +57,9 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>
-        /// RFC 1122 4.2.3.2 / RFC 5681 §4.2: an ACK for received text may wait, at most DelayedAckMs from the first
-        /// segment it covers (StoreText counted it in this Poll, or the timer runs already and keeps its deadline).
+        /// RFC 1122 4.2.3.2 / RFC 5681 §4.2: an ACK for received text may wait, at most DelayedAckMs after the first
+        /// segment it covers. StoreText counted that segment in this Poll's input (time stands still within a Poll,
+        /// so the deadline is the one arming there would give); a timer already running keeps its deadline.
         /// </summary>
         private void ArmDelayedAck(long now)
         {
