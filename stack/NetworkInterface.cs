@@ -20,6 +20,11 @@ namespace NanoTcp
         public readonly byte[] Tx;
         /// <summary>Our address, mask and gateway (0 = none: DHCP sends from 0.0.0.0, RFC 2131 §4.1). Changed by <see cref="SetAddress"/>.</summary>
         public uint Ip, Mask, Gateway;
+        /// <summary>
+        /// <see cref="Ip"/> as BitConverter.ToUInt32 (one native call) reads its four bytes off the wire in this machine's
+        /// byte order: input compares a datagram's destination with it without assembling the address byte by byte.
+        /// </summary>
+        public uint IpAsRead;
 
         private readonly StackContext _ctx;
         private readonly ILink _link;
@@ -33,11 +38,11 @@ namespace NanoTcp
         private const int TemplateIpv4 = EthernetFrame.HeaderLength - EthernetFrame.SourceField;
         private int _ipIdentification;
 
-        // The frame being processed: replies to its sender go to its source MAC when the cache has no entry
-        // (an echo reply or a RST to a host we never resolved), without caching anything about it.
+        /// <summary>The one receive frame: the stack reads each frame into it and processes it in place.</summary>
+        public readonly byte[] Rx;
+        // The sender of the datagram in Rx being processed (0: none): replies to it go to the frame's source MAC when
+        // the cache has no entry (an echo reply or a RST to a host we never resolved), without caching anything about it.
         private uint _replySource;
-        private byte[] _replyFrame;
-        private int _replyMacOffset;
 
         public NetworkInterface(StackContext ctx, ILink link, int frameSize)
         {
@@ -50,7 +55,9 @@ namespace NanoTcp
             Gateway = cfg.Gateway;
             NetworkOrder.Write16(_mac, TemplateIpv4 - 2, EthernetFrame.TypeIpv4);
             Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, Ip);
+            IpAsRead = System.BitConverter.ToUInt32(_mac, TemplateIpv4 + Ipv4Packet.SourceField);
             Tx = new byte[frameSize];
+            Rx = new byte[frameSize];
             _arp = new ArpCache(cfg.ArpEntries, cfg.ArpEntryTimeoutMs, cfg.ArpRequestIntervalMs, cfg.ArpRequestRetries);
         }
 
@@ -71,6 +78,7 @@ namespace NanoTcp
             if (ip != Ip) _announced = false;
             Ip = ip;
             Ipv4Packet.WriteFixedFields(_mac, TemplateIpv4, ip);
+            IpAsRead = System.BitConverter.ToUInt32(_mac, TemplateIpv4 + Ipv4Packet.SourceField);
             Mask = mask;
             Gateway = gateway;
         }
@@ -110,8 +118,10 @@ namespace NanoTcp
         /// </summary>
         public int SendIpv4(uint destination, int protocol, int payloadLength, int ttl = 0)
         {
-            if (payloadLength < 0 || payloadLength > MaxIpPayload) return Failed;
-            if (IsBroadcast(destination)) MacAddress.SetBroadcast(Tx, EthernetFrame.DestinationField);
+            if (payloadLength < 0 || payloadLength > Tx.Length - IpPayloadOffset) return Failed; // MaxIpPayload
+            // Every broadcast address has all host bits set (RFC 919, RFC 922): a unicast datagram, nearly every
+            // one, is told apart without the IsBroadcast call.
+            if ((destination | Mask) == 0xFFFFFFFF && IsBroadcast(destination)) MacAddress.SetBroadcast(Tx, EthernetFrame.DestinationField);
             else if (Ip4.IsMulticast(destination)) MacAddress.SetIpv4Multicast(destination, Tx, EthernetFrame.DestinationField);
             else
             {
@@ -119,17 +129,17 @@ namespace NanoTcp
                 if (hop == 0) return Unreachable;
                 if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {
-                    if (_replyFrame == null || hop != NextHop(_replySource))
+                    if (_replySource == 0 || hop != NextHop(_replySource))
                     {
                         if (_arp.Request(hop, _ctx.Now)) _ctx.Counters.ArpMisses++;
                         return Waiting;
                     }
-                    MacAddress.Copy(_replyFrame, _replyMacOffset, Tx, EthernetFrame.DestinationField);
+                    MacAddress.Copy(Rx, EthernetFrame.SourceField, Tx, EthernetFrame.DestinationField);
                 }
             }
             System.Array.Copy(_mac, 0, Tx, EthernetFrame.SourceField, TemplateLength); // native: 24 bytes in one call
             _ipIdentification = (_ipIdentification + 1) & 0xFFFF;
-            Ipv4Packet.WriteVariableFields(Tx, EthernetFrame.HeaderLength, payloadLength, _ipIdentification, (ttl > 0 ? ttl : _ctx.Config.TimeToLive) & 0xFF, protocol, Ip, destination);
+            Ipv4Packet.WriteVariableFields(Tx, payloadLength, _ipIdentification, (ttl > 0 ? ttl : _ctx.Config.TimeToLive) & 0xFF, protocol, Ip, destination);
             int length = IpPayloadOffset + payloadLength;
             if (Transmit(length)) return Sent;
             _ctx.Drop(DropReason.LinkTransmitFailed, Tx, 0, length);
@@ -137,15 +147,13 @@ namespace NanoTcp
         }
 
         /// <summary>
-        /// While a received frame from <paramref name="source"/> is processed, replies to it may use its source MAC
-        /// when the cache has none (null frame: processing ended).
+        /// While the datagram from <paramref name="source"/> in <see cref="Rx"/> is processed, replies to it may use
+        /// the frame's source MAC when the cache has none (0: processing ended; 0.0.0.0 never passes input).
         /// </summary>
-        public void SetReplyPath(uint source, byte[] frame, int sourceMacOffset)
+        public void SetReplyPath(uint source)
         {
             // The source's next hop is worked out only on a cache miss (SendIpv4), not for every frame.
             _replySource = source;
-            _replyFrame = frame;
-            _replyMacOffset = sourceMacOffset;
         }
 
         /// <summary>Sends Tx[0..length), padded to the Ethernet minimum. False when the link refused it.</summary>
@@ -157,7 +165,7 @@ namespace NanoTcp
                 System.Array.Clear(Tx, length, EthernetFrame.MinimumLength - length);
                 length = EthernetFrame.MinimumLength;
             }
-            bool ok = IsUp && _link.Transmit(Tx, 0, length);
+            bool ok = _link != null && _link.IsUp && _link.Transmit(Tx, 0, length); // IsUp, a call less per frame
             if (ok) _ctx.Counters.FramesSent++;
             if (_ctx.Tracer != null) _ctx.Tracer.FrameSent(Tx, 0, length, ok, _ctx.Now);
             return ok;

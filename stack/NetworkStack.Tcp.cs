@@ -43,10 +43,11 @@ namespace NanoTcp
             _tcbs = new TcpConnection[slots];
             _ctx.TcpSendBufferSize = Positive(cfg.SendBufferSize, 64);
             _active = new int[slots];
+            int receive = Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64);
+            _ctx.TcpWindowStep = receive / 2 < _ctx.Mss ? receive / 2 : _ctx.Mss;
             for (int i = 0; i < slots; i++)
             {
-                _tcbs[i] = new TcpConnection(_ctx, i, Positive(cfg.ReceiveBufferSize > 65535 ? 65535 : cfg.ReceiveBufferSize, 64),
-                                             cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
+                _tcbs[i] = new TcpConnection(_ctx, i, receive, cfg.OutOfOrderRanges < 0 ? 0 : cfg.OutOfOrderRanges);
             }
             int listeners = cfg.ListenerSlots < 1 ? 1 : cfg.ListenerSlots;
             _listenPort = new int[listeners];
@@ -55,6 +56,7 @@ namespace NanoTcp
             for (int i = 0; i < listeners; i++) _listenGeneration[i] = 1;
             _ctx.Resets = new ResetQueue(slots + 2);
             _seg = new Segment();
+            _seg.Buffer = _rx; // every segment is read from the one receive frame
             _nextEphemeral = 0;
             InitializeSynCookies();
         }
@@ -145,28 +147,26 @@ namespace NanoTcp
                 _ctx.Drop(DropReason.TcpMalformed, f, 0, frameLength);
                 return;
             }
-            if (!TcpHeader.HasValidChecksum(f, o, length, source, _if.Ip))
+            // Without IP options (nearly always) the pseudo-header's addresses come with the segment in one pass.
+            if (!(o == TcpHeader.InFrame ? TcpHeader.HasValidChecksumAfterIpv4(f, o, length)
+                                        : TcpHeader.HasValidChecksum(f, o, length, source, _if.Ip)))
             {
                 _ctx.Drop(DropReason.TcpChecksum, f, 0, frameLength);
                 return;
             }
             Segment seg = _seg;
-            seg.SourceIp = source;
-            // Fields into locals first: the tests below read them from there, not back from the segment.
-            uint ports = TcpHeader.Ports(f, o);
+            // Every segment comes here: the fields are read in place (TcpHeader's offsets), each once, rather than
+            // through an accessor call each, and into locals first: the tests below read them from there.
+            uint ports = NetworkOrder.Read32(f, o); // source port in the high 16 bits, destination in the low
             int remotePort = (int)(ports >> 16), localPort = (int)(ports & 0xFFFF);
-            int flags = TcpHeader.Flags(f, o);
-            int headerLength = TcpHeader.HeaderLength(f, o);
-            seg.SourcePort = remotePort;
-            seg.DestinationPort = localPort;
-            seg.Seq = TcpHeader.Sequence(f, o);
-            seg.Ack = TcpHeader.Acknowledgment(f, o);
+            int flags = f[o + TcpHeader.FlagsField];
+            int headerLength = (f[o + 12] >> 4) * 4; // TcpHeader.HeaderLength
+            seg.Seq = NetworkOrder.Read32(f, o + TcpHeader.SequenceField);
+            seg.Ack = NetworkOrder.Read32(f, o + TcpHeader.AcknowledgmentField);
             seg.Flags = flags;
-            seg.Window = TcpHeader.Window(f, o);
+            seg.Window = NetworkOrder.Read16(f, o + TcpHeader.WindowField);
             // No options after a 20-byte header (most segments after the handshake): skip the scan.
             seg.Mss = headerLength > TcpHeader.MinLength ? TcpHeader.MssOption(f, o) : -1;
-            seg.Buffer = f;
-            seg.SourceMacOffset = EthernetFrame.SourceField;
             seg.DataOffset = o + headerLength;
             seg.DataLength = length - headerLength;
             // Port 0 is reserved; SYN+RST and SYN+FIN are nonsense combinations (dropped like Linux does).
@@ -180,22 +180,34 @@ namespace NanoTcp
             counters.TcpSegmentsReceived++;
             if ((flags & TcpFlags.Rst) != 0) counters.TcpRstReceived++;
 
-            TcpConnection t = FindConnection(source, remotePort, localPort);
+            // TcpConnection.PackPorts(localPort, remotePort) without the call: the wire has the two ports the other way round.
+            TcpConnection t = FindConnection(source, (int)((ports << 16) | (ports >> 16)));
             // Only a SYN, or a segment no connection claims, can concern a listener: skip the search otherwise.
             int listener = t == null || syn ? FindListenerByPort(localPort) : -1;
-            if (t != null && listener >= 0 && t.TimeWaitAllowsReopen(seg))
+            if (listener >= 0 && t != null)
             {
-                t.Free();
-                t = null;
+                if (t.TimeWaitAllowsReopen(seg))
+                {
+                    t.Free();
+                    t = null;
+                }
+                // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
+                // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
+                else if (syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+                {
+                    _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
+                }
             }
-            // A repeated SYN to a listener's half-open connection: its frame tells where the peer's next hop is
-            // (a new SYN is learned only when it gets a slot, ListenInput: a flood of SYNs must not churn the cache).
-            if (t != null && listener >= 0 && syn && (flags & TcpFlags.Ack) == 0 && t.State == TcpState.SynReceived && t.Listener >= 0)
+            if (t != null)
             {
-                _if.LearnNeighbour(source, f, EthernetFrame.SourceField);
+                t.Process(seg);
+                return;
             }
-            if (t != null) t.Process(seg);
-            else if (listener >= 0) ListenInput(listener, seg);
+            // Only the LISTEN and CLOSED rows read the endpoints from the segment (a connection has its own).
+            seg.SourceIp = source;
+            seg.SourcePort = remotePort;
+            seg.DestinationPort = localPort;
+            if (listener >= 0) ListenInput(listener, seg);
             else ClosedPort.Input(_ctx, seg);
         }
 
@@ -240,7 +252,7 @@ namespace NanoTcp
                 return;
             }
             // The SYN's frame tells where the peer's next hop is, so the SYN+ACK needs no resolution round trip.
-            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, EthernetFrame.SourceField);
             t.OpenPassive(seg, listener, ++_backlogSequence, NextIsn(seg.SourceIp, seg.SourcePort, seg.DestinationPort));
         }
 
@@ -252,7 +264,7 @@ namespace NanoTcp
         /// <summary>ICMP protocol/port unreachable quoting a segment of ours (see NetworkStack.Icmp.cs).</summary>
         private void SynRejectedByIcmp(uint remoteIp, int remotePort, int localPort, uint seq, bool portUnreachable)
         {
-            TcpConnection t = FindConnection(remoteIp, remotePort, localPort);
+            TcpConnection t = FindConnection(remoteIp, TcpConnection.PackPorts(localPort, remotePort));
             if (t != null) t.IcmpRejectsSyn(seq, portUnreachable);
         }
 
@@ -290,16 +302,15 @@ namespace NanoTcp
         }
 
         /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
-        private TcpConnection FindConnection(uint remoteIp, int remotePort, int localPort)
+        /// <summary>The connection for these endpoints (<paramref name="ports"/> as <see cref="TcpConnection.PackPorts"/> packs them), or null.</summary>
+        private TcpConnection FindConnection(uint remoteIp, int ports)
         {
-            int ports = TcpConnection.PackPorts(localPort, remotePort);
             TcpConnection[] tcbs = _tcbs;
             int[] active = _active;
             for (int i = _activeCount - 1; i >= 0; i--)
             {
                 TcpConnection t = tcbs[active[i]];
-                // Ports first: they tell connections apart most often. A freed slot stays listed until a pass removes it.
-                if (t.Ports == ports && t.RemoteIp == remoteIp && (t._flags & TcpConnection.FlagInUse) != 0 && t.State != TcpState.Closed) return t;
+                if (t.Is(remoteIp, ports)) return t;
             }
             return null;
         }
@@ -449,7 +460,7 @@ namespace NanoTcp
             uint cookie = _ctx.Cookies.Encode(_if.Ip, seg.DestinationPort, seg.SourceIp, seg.SourcePort, seg.Seq,
                                               seg.Mss < 0 ? _ctx.Config.DefaultPeerMss : seg.Mss, _ctx.Now);
             int window = _tcbs[0].ReceiveCapacity;
-            TcpHeader.Write(_if.Tx, NetworkInterface.IpPayloadOffset, seg.DestinationPort, seg.SourcePort, cookie, seg.Seq + 1,
+            TcpHeader.Write(_if.Tx, seg.DestinationPort, seg.SourcePort, cookie, seg.Seq + 1,
                             TcpFlags.Syn | TcpFlags.Ack, window > 65535 ? 65535 : window, _ctx.Mss, 0, _if.Ip, seg.SourceIp);
             if (_if.SendIpv4(seg.SourceIp, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength + TcpHeader.OptionMssLength) != NetworkInterface.Sent) return;
             _ctx.Counters.TcpSegmentsSent++;
@@ -479,7 +490,7 @@ namespace NanoTcp
                 ClosedPort.SendReset(_ctx, seg.SourceIp, seg.DestinationPort, seg.SourcePort, seg.Ack, 0, false);
                 return true;
             }
-            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, seg.SourceMacOffset);
+            _if.LearnNeighbour(seg.SourceIp, seg.Buffer, EthernetFrame.SourceField);
             t.OpenFromCookie(seg, listener, ++_backlogSequence, mss);
             return true;
         }

@@ -35,8 +35,8 @@ namespace NanoTcp
             StackConfig cfg = config ?? new StackConfig();
             _ctx = new StackContext(cfg);
             int frame = cfg.MaxFrameSize < 128 ? 128 : cfg.MaxFrameSize;
-            _rx = new byte[frame];
             _if = new NetworkInterface(_ctx, link, frame);
+            _rx = _if.Rx;
             _ctx.Interface = _if;
             int maxMss = frame - NetworkInterface.IpPayloadOffset - TcpHeader.MinLength;
             _ctx.Mss = cfg.Mss < 64 ? 64 : (cfg.Mss > maxMss ? maxMss : cfg.Mss);

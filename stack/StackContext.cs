@@ -18,6 +18,11 @@ namespace NanoTcp
         public int Mss;
         /// <summary>Every connection's send ring size (the same in all slots, so none keeps its own copy).</summary>
         public int TcpSendBufferSize;
+        /// <summary>
+        /// Receiver SWS avoidance (RFC 1122 4.2.3.3): the advertised window grows only by at least min(receive ring / 2,
+        /// <see cref="Mss"/>), the same for every connection (worked out once rather than at every ACK).
+        /// </summary>
+        public int TcpWindowStep;
         /// <summary>The IPv4 egress path (<see cref="NetworkInterface.SendIpv4"/>) and the frame buffer to build in.</summary>
         public NetworkInterface Interface;
         /// <summary>RSTs queued by API calls (Abort, Close with unread data); the next Poll sends them.</summary>

@@ -44,12 +44,23 @@ namespace NanoTcp.Arp
         public bool HasPending { get { return _pending > 0; } }
 
         /// <summary>Copies the hardware address of a resolved, unexpired entry; false when there is none.</summary>
+        /// <remarks>
+        /// Every datagram we send asks: Find and IsUsable run here in place, and the copy is the native one,
+        /// rather than a call frame each on the interpreter.
+        /// </remarks>
         public bool TryGet(uint ip, long nowMs, byte[] mac, int offset)
         {
-            int i = Find(ip);
-            if (i < 0 || !IsUsable(i, nowMs)) return false;
-            Wire.MacAddress.Copy(_mac, i * 6, mac, offset);
-            return true;
+            uint[] ips = _ip;
+            int[] state = _state;
+            for (int i = 0; i < ips.Length; i++)
+            {
+                if (ips[i] != ip || state[i] == Empty) continue;
+                int s = state[i];
+                if (s != Static && (s != Resolved || nowMs >= _expires[i])) return false;
+                System.Array.Copy(_mac, i * Wire.MacAddress.Length, mac, offset, Wire.MacAddress.Length);
+                return true;
+            }
+            return false;
         }
 
         /// <summary>

@@ -24,6 +24,7 @@ namespace NanoTcp
         /// <summary>Announces our address once after start and after every link-up edge (RFC 5227 §2.3); <paramref name="up"/> is <see cref="IsUp"/>.</summary>
         public void Announce(bool up)
         {
+            if (up && _announced) return; // every Poll but the first after a change
             if (!up)
             {
                 _announced = false;

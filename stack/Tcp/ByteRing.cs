@@ -85,9 +85,6 @@ namespace NanoTcp.Tcp
         /// <summary>Received bytes in order, not yet read by the application.</summary>
         public int ReceiveQueued { get { return _v[VReceiveRing + ByteRing.Count]; } }
 
-        /// <summary>Room in the receive ring after the readable bytes.</summary>
-        private int ReceiveFree { get { return _buffer.Length - _ctx.TcpSendBufferSize - _v[VReceiveRing + ByteRing.Count]; } }
-
         /// <summary>Places received text <paramref name="at"/> bytes past the first unread one (readable only after <see cref="ReceiveCommit"/>).</summary>
         private void ReceiveWriteAt(int at, byte[] src, int offset, int count)
         {

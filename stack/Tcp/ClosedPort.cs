@@ -26,7 +26,7 @@ namespace NanoTcp.Tcp
         {
             NetworkInterface nic = ctx.Interface;
             int flags = TcpFlags.Rst | (withAck ? TcpFlags.Ack : 0);
-            TcpHeader.Write(nic.Tx, NetworkInterface.IpPayloadOffset, localPort, remotePort, seq, withAck ? ack : 0, flags, 0, 0, 0, nic.Ip, ip);
+            TcpHeader.Write(nic.Tx, localPort, remotePort, seq, withAck ? ack : 0, flags, 0, 0, 0, nic.Ip, ip);
             int status = nic.SendIpv4(ip, Ipv4Packet.ProtocolTcp, TcpHeader.MinLength);
             if (status != NetworkInterface.Sent) return status;
             ctx.Counters.TcpRstSent++;

@@ -38,7 +38,7 @@ namespace NanoTcp.Tcp
         /// <summary>New data acknowledged outside recovery: slow start or congestion avoidance (RFC 5681 §3.1, RFC 3465).</summary>
         private void CongestionOnAck(int acked, int mss)
         {
-            DuplicateAcks = 0;
+            _v[VSmallCounters] &= ~0xFF; // DuplicateAcks = 0, in place: every new ACK comes here
             int cwnd = _v[VCwnd];
             // Slow start counts bytes acknowledged, up to 2·MSS per ACK (RFC 3465 appropriate byte counting, L = 2).
             if (cwnd < _v[VSsthresh]) cwnd += acked < 2 * mss ? acked : 2 * mss;

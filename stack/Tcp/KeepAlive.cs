@@ -36,10 +36,15 @@ namespace NanoTcp.Tcp
         /// <summary>Any acceptable segment proves the peer alive: restart the idle period.</summary>
         private void KeepAliveRestart()
         {
+            int f = _flags;
+            // Off (the default), with no probe sent or owed and the timer stopped: nothing to restart (every segment).
+            if ((f & (FlagKeepAlive | FlagProbeOwed | (FlagTimer0 << TcpTimers.KeepAlive))) == 0 && (_v[VCounters] & KeepAliveProbesMask) == 0) return;
             _v[VCounters] &= ~KeepAliveProbesMask; // KeepAliveProbes = 0
-            ProbeOwed = false;
-            if (KeepAlive) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
-            else StopTimer(TcpTimers.KeepAlive);
+            f &= ~FlagProbeOwed;
+            _flags = f;
+            if ((f & FlagKeepAlive) != 0) ArmTimer(TcpTimers.KeepAlive, _ctx.Now + _ctx.Config.KeepAliveIdleMs);
+            // The timer runs only when keepalive was switched off since it was armed.
+            else if ((f & (FlagTimer0 << TcpTimers.KeepAlive)) != 0) StopTimer(TcpTimers.KeepAlive);
         }
     }
 }

@@ -62,7 +62,7 @@ namespace NanoTcp.Tcp
         /// <summary>§5.2–§5.3: new data acknowledged: restart while data is in flight, stop when all is acknowledged.</summary>
         private void RetransmissionAfterAck()
         {
-            if (Flight > 0) ArmRetransmission();
+            if ((int)(SndNxt - SndUna) > 0) ArmRetransmission(); // Flight > 0, a call less per ACK
             else StopTimer(TcpTimers.Retransmission);
         }
 

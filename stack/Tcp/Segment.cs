@@ -6,6 +6,7 @@ namespace NanoTcp.Tcp
     /// </summary>
     internal sealed class Segment
     {
+        /// <summary>The sender's address and both ports: filled only for the LISTEN and CLOSED rows (a connection knows its endpoints).</summary>
         public uint SourceIp;
         public int SourcePort;
         public int DestinationPort;
@@ -15,11 +16,10 @@ namespace NanoTcp.Tcp
         public int Window;
         /// <summary>MSS option, or -1 when absent.</summary>
         public int Mss;
+        /// <summary>The received frame (the stack's one receive buffer); its source MAC is at EthernetFrame.SourceField.</summary>
         public byte[] Buffer;
         public int DataOffset;
         public int DataLength;
-        /// <summary>Offset of the source MAC in <see cref="Buffer"/> (replies to unknown peers go there).</summary>
-        public int SourceMacOffset;
 
         /// <remarks>Per-segment paths test <see cref="Flags"/> in place: each call costs the interpreter a frame.</remarks>
         public bool Has(int flag) { return (Flags & flag) != 0; }

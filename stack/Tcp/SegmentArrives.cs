@@ -9,44 +9,49 @@ namespace NanoTcp.Tcp
     {
         private void SynchronizedInput(Segment seg)
         {
-            // S5: a retransmitted SYN in SYN-RECEIVED means our SYN+ACK was lost: send it again (the stack re-learned
-            // the sender's MAC from this SYN's frame: the first one may have misled us).
-            if (SynRepeated(seg)) return;
-            // RFC 9293 §3.5 figure 7, line 6: in a simultaneous open the peer's SYN+ACK repeats the SYN we already
-            // took; its ACK completes the handshake (the SYN itself is old: answered with an ACK).
-            if (State == TcpState.SynReceived && (seg.Flags & TcpFlags.Syn) != 0 && (seg.Flags & TcpFlags.Ack) != 0 && seg.Seq == Irs && (seg.Flags & TcpFlags.Rst) == 0)
+            int flags = seg.Flags;
+            TcpState state = State;
+            if (state == TcpState.SynReceived)
             {
-                if (AckInput(seg)) AckNow = true;
-                return;
+                // S5: a retransmitted SYN in SYN-RECEIVED means our SYN+ACK was lost: send it again (the stack
+                // re-learned the sender's MAC from this SYN's frame: the first one may have misled us).
+                if (SynRepeated(seg)) return;
+                // RFC 9293 §3.5 figure 7, line 6: in a simultaneous open the peer's SYN+ACK repeats the SYN we already
+                // took; its ACK completes the handshake (the SYN itself is old: answered with an ACK).
+                if ((flags & (TcpFlags.Syn | TcpFlags.Ack | TcpFlags.Rst)) == (TcpFlags.Syn | TcpFlags.Ack) && seg.Seq == Irs)
+                {
+                    if (AckInput(seg)) AckNow = true;
+                    return;
+                }
             }
-            if (State == TcpState.TimeWait && TimeWaitFinRepeated(seg)) return;
+            else if (state == TcpState.TimeWait && TimeWaitFinRepeated(seg)) return;
             // First: is the segment acceptable?
             if (!IsAcceptable(seg))
             {
                 _ctx.Drop(DropReason.TcpOutOfWindow, seg.Buffer, 0, 0);
                 if (seg.DataLength > 0 && SequenceNumber.Le(seg.Seq + (uint)seg.Length, RcvNxt)) _ctx.Counters.TcpDuplicateData++;
-                if ((seg.Flags & TcpFlags.Rst) != 0) return;                // S26: silently
-                if ((seg.Flags & TcpFlags.Syn) != 0) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
+                if ((flags & TcpFlags.Rst) != 0) return;                // S26: silently
+                if ((flags & TcpFlags.Syn) != 0) ChallengeAckFor();       // RFC 5961 §4.2, rate-limited
                 // RFC 9293 §3.10.7.4: the limiter is for SEG.LEN = 0 only; a retransmitted FIN (SEG.LEN 1) is always ACKed.
                 else if (seg.Length > 0 || OutOfWindowAckAllowed()) AckNow = true; // S30, S49
                 return;
             }
             KeepAliveRestart();
             // Second: RST.
-            if ((seg.Flags & TcpFlags.Rst) != 0)
+            if ((flags & TcpFlags.Rst) != 0)
             {
                 ResetInput(seg);
                 return;
             }
             // Fourth: SYN in the window (RFC 5961 §4.2: challenge ACK, whatever the sequence number, S27).
-            if ((seg.Flags & TcpFlags.Syn) != 0)
+            if ((flags & TcpFlags.Syn) != 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ChallengeAckFor();
                 return;
             }
             // Fifth: ACK.
-            if ((seg.Flags & TcpFlags.Ack) == 0)
+            if ((flags & TcpFlags.Ack) == 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 return;
@@ -75,20 +80,21 @@ namespace NanoTcp.Tcp
         private const int OutOfWindowAckIntervalMs = 500;
 
         /// <summary>The acceptability test of RFC 9293 §3.10.7.4 (four cases of SEG.LEN and RCV.WND).</summary>
+        /// <remarks>
+        /// In offsets from RCV.NXT (sequence arithmetic, SequenceNumber): RCV.NXT =&lt; x &lt; RCV.NXT + RCV.WND is
+        /// 0 =&lt; x − RCV.NXT &lt; RCV.WND, one unsigned comparison per test instead of two calls.
+        /// </remarks>
         private bool IsAcceptable(Segment seg)
         {
-            int window = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
+            uint rcvNxt = RcvNxt;
+            int window = (int)((uint)_v[VRcvAdvertisedEdge] - rcvNxt);
             if (window < 0) window = 0;
-            int length = seg.Length;
-            uint high = RcvNxt + (uint)window;
-            if (length == 0)
-            {
-                return window == 0 ? seg.Seq == RcvNxt : SequenceNumber.InWindow(seg.Seq, RcvNxt, high);
-            }
+            uint first = seg.Seq - rcvNxt;
             // Zero window: RFC 9293 says valid ACKs, URGs and RSTs must still be processed; the text is trimmed away.
-            if (window == 0) return seg.Seq == RcvNxt;
-            return SequenceNumber.InWindow(seg.Seq, RcvNxt, high) ||
-                   SequenceNumber.InWindow(seg.Seq + (uint)length - 1, RcvNxt, high);
+            if (window == 0) return first == 0;
+            if (first < (uint)window) return true;
+            int length = seg.Length;
+            return length > 0 && first + (uint)length - 1 < (uint)window;
         }
 
         /// <summary>Second step with RFC 5961 §3.2: only a RST at exactly RCV.NXT resets; others get a challenge ACK.</summary>
@@ -141,14 +147,18 @@ namespace NanoTcp.Tcp
                 HandshakeAcknowledged(Iss + 1);
                 EnterEstablished();
             }
+            // Every segment comes here: the variables are read from _v once, and compared by the sign of their
+            // difference (sequence arithmetic, SequenceNumber) without a call each.
+            int[] v = _v;
+            uint una = SndUna;
             // RFC 5961 §5.2: SND.UNA − MAX.SND.WND =< SEG.ACK =< SND.NXT (S28).
-            if (SequenceNumber.Gt(ack, SndMax))
+            if ((int)(ack - (uint)v[VSndMax]) > 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 AckNow = true;
                 return false;
             }
-            if (SequenceNumber.Lt(ack, SndUna - (uint)MaxSndWnd))
+            if ((int)(ack - (una - (uint)v[VMaxSndWnd])) < 0)
             {
                 _ctx.Drop(DropReason.TcpUnacceptable, seg.Buffer, 0, 0);
                 ChallengeAckFor();
@@ -156,14 +166,16 @@ namespace NanoTcp.Tcp
             }
             // An answered probe restarts the persist budget (RFC 1122 4.2.2.17), except for a connection the
             // application has closed: a peer that keeps its window shut must not pin an orphan forever (RFC 6429 §3).
-            if (!UserClosed || seg.Window > 0) _v[VSmallCounters] &= 0xFFFF; // PersistProbes = 0
-            if (SequenceNumber.Gt(ack, SndUna)) NewAck(ack);
-            else if (ack == SndUna && IsDuplicateAck(seg)) DuplicateAck();
+            // PersistProbes (the high 16 bits) = 0; tested first, as it is nearly always 0 already.
+            if ((uint)v[VSmallCounters] > 0xFFFF && ((_flags & FlagUserClosed) == 0 || seg.Window > 0)) v[VSmallCounters] &= 0xFFFF;
+            int advance = (int)(ack - una);
+            if (advance > 0) NewAck(ack); // SND.UNA becomes SEG.ACK
+            else if (advance == 0 && IsDuplicateAck(seg)) DuplicateAck();
             // Window update (RFC 9293 §3.10.7.4): only when SND.UNA =< SEG.ACK (an older ACK is a duplicate that
             // may be ignored) and from a segment newer than the last one used.
-            if (SequenceNumber.Ge(ack, SndUna) &&
-                (SequenceNumber.Lt(SndWl1, seg.Seq) || (SndWl1 == seg.Seq && SequenceNumber.Le(SndWl2, ack)))) AcceptWindow(seg);
-            return AckStateChanges();
+            uint wl1 = (uint)v[VSndWl1];
+            if (advance >= 0 && ((int)(wl1 - seg.Seq) < 0 || (wl1 == seg.Seq && (int)((uint)v[VSndWl2] - ack) <= 0))) AcceptWindow(seg);
+            return (_flags & FlagFinQueued) == 0 || AckStateChanges(); // no FIN of ours: nothing to change
         }
 
         /// <summary>RFC 5681 §2 "DUPLICATE ACKNOWLEDGMENT": no data, no SYN/FIN, same window, data outstanding.</summary>
@@ -173,41 +185,45 @@ namespace NanoTcp.Tcp
         }
 
         /// <summary>SND.UNA advances: free acknowledged data, sample the RTT, restart the timer, grow cwnd.</summary>
+        /// <remarks>Every ACK of new data: _v and _flags read in place, sequence numbers compared by their difference.</remarks>
         private void NewAck(uint ack)
         {
-            int acked = SequenceNumber.Diff(ack, SndUna);
-            if (RttTiming && SequenceNumber.Ge(ack, RttSeq))
+            int[] v = _v;
+            int acked = (int)(ack - SndUna);
+            if ((_flags & FlagRttTiming) != 0 && (int)(ack - (uint)v[VRttSeq]) >= 0)
             {
-                AddRttSample((int)_ctx.Now - RttStartMs);
-                RttTiming = false;
+                AddRttSample((int)_ctx.Now - v[VRttStart]);
+                _flags &= ~FlagRttTiming;
             }
-            int data = SequenceNumber.Diff(ack, SendBufferSeq);
+            int data = (int)(ack - (uint)v[VSendBufferSeq]);
             if (data > 0)
             {
-                if (data > SendQueued) data = SendQueued;
+                int queued = v[VSendRing + ByteRing.Count];
+                if (data > queued) data = queued;
                 SendDiscard(data);
-                SendBufferSeq += (uint)data;
+                v[VSendBufferSeq] += data;
             }
             SndUna = ack;
-            if (SequenceNumber.Lt(SndNxt, ack)) SndNxt = ack;
-            _v[VCounters] &= ~RetriesMask; // Retries = 0
+            if ((int)(SndNxt - ack) < 0) SndNxt = ack;
+            v[VCounters] &= ~RetriesMask; // Retries = 0
+            int mss = v[VSendMss];
             if ((_flags & FlagInRecovery) != 0)
             {
                 if (SequenceNumber.Ge(ack, Recover)) ExitRecovery();
                 else
                 {
-                    OnPartialAck(acked, SendMss);
+                    OnPartialAck(acked, mss);
                     RetransmitFirst();
                 }
             }
             else
             {
-                CongestionOnAck(acked, SendMss);
+                CongestionOnAck(acked, mss);
                 // Keep NewReno's recovery point just behind SND.UNA so the signed comparison in DuplicateAck stays
                 // meaningful however far the stream has advanced (>2^31 bytes without loss), but never move it back:
                 // after a timeout it holds SND.MAX, and duplicates up to there must not start a fast retransmit
                 // (RFC 6582 §3.2 steps 2 and 6).
-                if (SequenceNumber.Gt(ack - 1, Recover)) Recover = ack - 1;
+                if ((int)(ack - 1 - (uint)v[VRecover]) > 0) v[VRecover] = (int)(ack - 1);
             }
             // RFC 6298 §5.2–5.3: restart the timer on every new ACK (smoltcp #949), stop it when all is acknowledged.
             RetransmissionAfterAck();

@@ -38,7 +38,7 @@ namespace NanoTcp
             if (remotePort <= 0 || remotePort > 65535 || localPort <= 0 || localPort > 65535) return TcpError.InvalidArgument;
             if (remoteIp == 0 || remoteIp == Ip4.Broadcast || remoteIp == _if.Ip || (remoteIp >> 28) >= 14) return TcpError.InvalidArgument;
             if (_if.NextHop(remoteIp) == 0) return TcpError.Unreachable;
-            if (FindConnection(remoteIp, remotePort, localPort) != null) return TcpError.AddressInUse;
+            if (FindConnection(remoteIp, TcpConnection.PackPorts(localPort, remotePort)) != null) return TcpError.AddressInUse;
             TcpConnection t = AllocateTcb();
             if (t == null) return TcpError.NoFreeSlot;
             t.OpenActive(remoteIp, remotePort, localPort, NextIsn(remoteIp, remotePort, localPort));

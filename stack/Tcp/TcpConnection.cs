@@ -100,6 +100,16 @@ namespace NanoTcp.Tcp
             return (localPort << 16) | (remotePort & 0xFFFF);
         }
 
+        /// <summary>
+        /// The demultiplexer's test (one call per connection): in use, not CLOSED, and these endpoints. Ports first:
+        /// they tell connections apart most often. A freed slot stays on the stack's list until a pass removes it.
+        /// </summary>
+        public bool Is(uint remoteIp, int ports)
+        {
+            int[] v = _v;
+            return v[VPorts] == ports && (uint)v[VRemoteIp] == remoteIp && (_flags & FlagInUse) != 0 && State != TcpState.Closed;
+        }
+
         public uint Iss { get { return (uint)_v[VIss]; } set { _v[VIss] = (int)value; } }
         /// <summary>SND.MAX, the highest sequence number sent (SND.NXT goes back after a timeout).</summary>
         public uint SndMax { get { return (uint)_v[VSndMax]; } set { _v[VSndMax] = (int)value; } }
@@ -244,7 +254,7 @@ namespace NanoTcp.Tcp
             SndUna = SndNxt = SndMax = Iss;
             SendBufferSeq = Iss + 1;
             SendMss = _ctx.Config.DefaultPeerMss < _ctx.Mss ? _ctx.Config.DefaultPeerMss : _ctx.Mss;
-            ResetCongestion(SendMss, Iss);
+            // Congestion state starts with the peer's MSS: ApplyPeerMss, which every open calls before data can go.
         }
 
         /// <summary>Active open (RFC 9293 §3.10.1): SYN-SENT; the SYN goes out with the next Dispatch.</summary>
@@ -324,11 +334,12 @@ namespace NanoTcp.Tcp
             _ctx.WorkPending = true;
         }
 
-        /// <summary>The timers that are due, in order: close, retransmission, persist, keepalive, delayed ACK, SWS override.</summary>
-        public void RunTimers()
+        /// <summary>
+        /// The timers that are due at <paramref name="now"/> (some is: <see cref="Service"/> asked the earliest
+        /// deadline), in order: close, retransmission, persist, keepalive, delayed ACK, SWS override.
+        /// </summary>
+        private void RunTimers(long now)
         {
-            long now = _ctx.Now;
-            if (!AnyTimerDue(now)) return;
             if (TimerExpired(TcpTimers.Close, now))
             {
                 if (State == TcpState.TimeWait) TimeWaitExpired();

@@ -18,14 +18,17 @@ namespace NanoTcp.Tcp
         /// <summary>Takes the send window from a segment that passed the RFC 9293 §3.10.7.4 window-update test.</summary>
         private void AcceptWindow(Segment seg)
         {
-            SndWnd = seg.Window;
-            SndWl1 = seg.Seq;
-            SndWl2 = seg.Ack;
-            if (seg.Window > MaxSndWnd) MaxSndWnd = seg.Window;
-            if (seg.Window > 0)
+            int[] v = _v;
+            int window = seg.Window;
+            v[VSndWnd] = window;
+            v[VSndWl1] = (int)seg.Seq;
+            v[VSndWl2] = (int)seg.Ack;
+            if (window > v[VMaxSndWnd]) v[VMaxSndWnd] = window;
+            if (window > 0)
             {
-                StopTimer(TcpTimers.Persist);
-                _v[VCounters] &= ~PersistShiftMask; // PersistShift = 0
+                // The bit first: a running persist timer is rare, and the test saves a call per segment.
+                if ((_flags & (FlagTimer0 << TcpTimers.Persist)) != 0) StopTimer(TcpTimers.Persist);
+                if ((v[VCounters] & PersistShiftMask) != 0) v[VCounters] &= ~PersistShiftMask; // PersistShift = 0 (nearly always already)
             }
         }
 

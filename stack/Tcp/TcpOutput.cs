@@ -20,10 +20,10 @@ namespace NanoTcp.Tcp
             switch (state)
             {
                 case TcpState.SynSent:
-                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn);
+                    if (SndNxt == (uint)_v[VIss]) SendSyn(TcpFlags.Syn); // Iss, in place: every Poll of the handshake
                     return;
                 case TcpState.SynReceived:
-                    if (SndNxt == Iss) SendSyn(TcpFlags.Syn | TcpFlags.Ack);
+                    if (SndNxt == (uint)_v[VIss]) SendSyn(TcpFlags.Syn | TcpFlags.Ack);
                     else if (AckNow) SendAck();
                     return;
                 case TcpState.TimeWait:
@@ -31,10 +31,10 @@ namespace NanoTcp.Tcp
                     return;
             }
             // Idle fast path (what SendData and the tests below would conclude): nothing owed, nothing queued.
-            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && SendQueued == 0) return;
-            if (ProbeOwed) SendOwedProbe();
+            if ((f & (FlagProbeOwed | FlagAckNow | FlagFinQueued)) == 0 && _v[VSendRing + ByteRing.Count] == 0) return;
+            if ((f & FlagProbeOwed) != 0) SendOwedProbe();
             bool sent = SendData();
-            if (!sent && AckNow) SendAck();
+            if (!sent && (_flags & FlagAckNow) != 0) SendAck();
         }
 
         /// <summary>
@@ -45,11 +45,27 @@ namespace NanoTcp.Tcp
         /// </summary>
         public long Service(bool linkUp)
         {
-            RunTimers();
+            // Is any timer due? The earliest deadline answers it, here rather than in a call per Poll.
+            long now = _ctx.Now;
+            if ((_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)now <= 0) RunTimers(now);
+            if (linkUp) Dispatch();
+            // Text received and not yet acknowledged, with no ACK owed at once: the delayed-ACK timer.
+            if ((_v[VCounters] & UnackedSegmentsMask) != 0) ArmDelayedAck(now);
             if (!linkUp) return PollAt();
-            Dispatch();
             if ((_flags & (FlagAckNow | FlagProbeOwed)) != 0) return long.MinValue;
             return PollAt();
+        }
+
+        /// <summary>
+        /// RFC 1122 4.2.3.2 / RFC 5681 §4.2: an ACK for received text may wait, at most DelayedAckMs after the first
+        /// segment it covers. StoreText counted that segment in this Poll's input (time stands still within a Poll,
+        /// so the deadline is the one arming there would give); a timer already running keeps its deadline.
+        /// </summary>
+        private void ArmDelayedAck(long now)
+        {
+            int f = _flags;
+            if ((f & (FlagInUse | FlagAckNow | (FlagTimer0 << TcpTimers.DelayedAck))) != FlagInUse || State == TcpState.Closed) return;
+            ArmTimer(TcpTimers.DelayedAck, now + _ctx.Config.DelayedAckMs);
         }
 
         private void SendSyn(int flags)
@@ -73,18 +89,21 @@ namespace NanoTcp.Tcp
         /// </summary>
         private void SendAck()
         {
-            EmitSegment(SndMax, 0, TcpFlags.Ack, false);
+            EmitSegment((uint)_v[VSndMax], 0, TcpFlags.Ack, false); // SndMax
         }
 
         /// <summary>Sends as many segments as the windows, Nagle and SWS avoidance allow; true if any was sent.</summary>
         private bool SendData()
         {
-            if (SendQueued == 0 && !FinQueued) return false; // nothing queued: the common idle case, no scan
-            bool any = false;
-            bool finAllowed = FinQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
             // Only SND.NXT changes in the loop (sending); the queue, the MSS and the windows change on input.
-            int queued = SendQueued, mss = SendMss, sndWnd = SndWnd;
-            uint bufferSeq = SendBufferSeq;
+            int[] v = _v;
+            int queued = v[VSendRing + ByteRing.Count];
+            bool finQueued = (_flags & FlagFinQueued) != 0;
+            if (queued == 0 && !finQueued) return false; // nothing queued: the common idle case, no scan
+            bool any = false;
+            bool finAllowed = finQueued && (State == TcpState.FinWait1 || State == TcpState.Closing || State == TcpState.LastAck);
+            int mss = v[VSendMss], sndWnd = v[VSndWnd];
+            uint bufferSeq = (uint)v[VSendBufferSeq];
             for (int guard = 0; guard < 64; guard++)
             {
                 int sentData = SequenceNumber.Diff(SndNxt, bufferSeq);
@@ -172,36 +191,38 @@ namespace NanoTcp.Tcp
 
         private void StartRttTiming(uint end)
         {
-            if (RttTiming) return;
-            RttTiming = true;
-            RttSeq = end;
-            RttStartMs = (int)_ctx.Now;
+            int f = _flags;
+            if ((f & FlagRttTiming) != 0) return;
+            _flags = f | FlagRttTiming;
+            _v[VRttSeq] = (int)end;
+            _v[VRttStart] = (int)_ctx.Now;
         }
 
         /// <summary>The largest window the receive buffer allows (no window scaling: at most 65535).</summary>
         private int MaxWindow()
         {
-            int free = ReceiveFree;
+            int free = _buffer.Length - _ctx.TcpSendBufferSize - _v[VReceiveRing + ByteRing.Count];
             return free > 65535 ? 65535 : free;
         }
 
-        /// <summary>
-        /// The window to advertise. Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when it
-        /// can move by min(buffer/2, MSS); it never moves left (RFC 9293 §3.8.6).
-        /// </summary>
+        /// <summary>The window to advertise in the next segment (<see cref="WindowToOffer"/> from the one last advertised).</summary>
         private int ReceiveWindow()
         {
-            int current = SequenceNumber.Diff((uint)_v[VRcvAdvertisedEdge], RcvNxt);
-            if (current < 0) current = 0;
-            int free = MaxWindow();
-            return WindowCanGrow(current, free) ? free : current;
+            int current = (int)((uint)_v[VRcvAdvertisedEdge] - RcvNxt); // SequenceNumber.Diff, a call less per segment
+            return WindowToOffer(current < 0 ? 0 : current);
         }
 
-        private bool WindowCanGrow(int current, int free)
+        /// <summary>
+        /// Receiver SWS avoidance (RFC 1122 4.2.3.3): the right edge only moves when the window can grow from
+        /// <paramref name="current"/> by min(buffer/2, MSS) (<see cref="StackContext.TcpWindowStep"/>), to what the
+        /// buffer allows; it never moves left (RFC 9293 §3.8.6). Returns <paramref name="current"/> when it cannot grow.
+        /// </summary>
+        private int WindowToOffer(int current)
         {
-            int half = ReceiveCapacity / 2;
-            int threshold = half < _ctx.Mss ? half : _ctx.Mss;
-            return free - current >= threshold;
+            StackContext ctx = _ctx;
+            int free = _buffer.Length - ctx.TcpSendBufferSize - _v[VReceiveRing + ByteRing.Count]; // MaxWindow, in place: every ACK comes here
+            if (free > 65535) free = 65535;
+            return free - current >= ctx.TcpWindowStep ? free : current;
         }
 
         /// <summary>
@@ -212,17 +233,20 @@ namespace NanoTcp.Tcp
         /// </summary>
         private int EmitSegment(uint seq, int length, int flags, bool mssOption)
         {
-            byte[] tx = _ctx.Interface.Tx;
+            StackContext ctx = _ctx;
+            NetworkInterface nic = ctx.Interface;
+            byte[] tx = nic.Tx;
             const int at = NetworkInterface.IpPayloadOffset;
             int headerLength = mssOption ? TcpHeader.MinLength + TcpHeader.OptionMssLength : TcpHeader.MinLength;
-            if (length > 0) SendPeek(SequenceNumber.Diff(seq, SendBufferSeq), tx, at + headerLength, length);
+            int[] v = _v;
+            if (length > 0) SendPeek((int)(seq - (uint)v[VSendBufferSeq]), tx, at + headerLength, length);
             int window = ReceiveWindow();
             bool ack = (flags & TcpFlags.Ack) != 0;
-            int ports = _v[VPorts];
-            uint remoteIp = (uint)_v[VRemoteIp];
-            TcpHeader.Write(tx, at, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? RcvNxt : 0, flags, window,
-                            mssOption ? _ctx.Mss : 0, length, _ctx.Interface.Ip, remoteIp);
-            int result = _ctx.Interface.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
+            int ports = v[VPorts];
+            uint remoteIp = (uint)v[VRemoteIp], rcvNxt = RcvNxt;
+            TcpHeader.Write(tx, (ports >> 16) & 0xFFFF, ports & 0xFFFF, seq, ack ? rcvNxt : 0, flags, window,
+                            mssOption ? ctx.Mss : 0, length, nic.Ip, remoteIp);
+            int result = nic.SendIpv4(remoteIp, Ipv4Packet.ProtocolTcp, headerLength + length);
             if (result == NetworkInterface.Waiting)
             {
                 // The segment waits for ARP; the retransmission timer runs anyway, so the retry budgets (SYN, data,
@@ -230,15 +254,17 @@ namespace NanoTcp.Tcp
                 ArmRetransmissionIfStopped();
                 return result;
             }
-            _v[VRcvAdvertisedEdge] = (int)(RcvNxt + (uint)window);
+            v[VRcvAdvertisedEdge] = (int)(rcvNxt + (uint)window);
             if (result != NetworkInterface.Sent) return result;
-            _ctx.Counters.TcpSegmentsSent++;
-            if ((flags & TcpFlags.Rst) != 0) _ctx.Counters.TcpRstSent++;
+            StackCounters counters = ctx.Counters;
+            counters.TcpSegmentsSent++;
+            if ((flags & TcpFlags.Rst) != 0) counters.TcpRstSent++;
             if (ack)
             {
-                AckNow = false;
-                StopTimer(TcpTimers.DelayedAck);
-                _v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
+                int f = _flags & ~FlagAckNow;
+                _flags = f;
+                if ((f & (FlagTimer0 << TcpTimers.DelayedAck)) != 0) StopTimer(TcpTimers.DelayedAck); // the bit first: a call less
+                v[VCounters] &= ~UnackedSegmentsMask; // UnackedSegments = 0
             }
             return result;
         }

@@ -76,12 +76,6 @@ namespace NanoTcp.Tcp
             return true;
         }
 
-        /// <summary>True when some timer's deadline has come (<see cref="TimerExpired"/> then says which).</summary>
-        public bool AnyTimerDue(long nowMs)
-        {
-            return (_flags & TimerFlags) != 0 && _v[VNextDeadline] - (int)nowMs <= 0;
-        }
-
         // The earliest of the armed deadlines (at least one is): it runs whenever the earliest timer stops or fires.
         private int EarliestDeadline()
         {

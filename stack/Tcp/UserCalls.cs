@@ -28,12 +28,13 @@ namespace NanoTcp.Tcp
         /// <summary>RECEIVE (RFC 9293 §3.10.3).</summary>
         public int Receive(byte[] buffer, int offset, int count)
         {
-            if (ReceiveQueued > 0)
+            if (_v[VReceiveRing + ByteRing.Count] > 0) // ReceiveQueued
             {
                 int n = ReceiveRead(buffer, offset, count);
                 // Announce the opened window when it has grown enough (RFC 1122 4.2.3.3); the next Poll sends it.
-                int current = SequenceNumber.Diff(RcvAdvertisedEdge, RcvNxt);
-                if (State != TcpState.Closed && WindowCanGrow(current < 0 ? 0 : current, MaxWindow()))
+                int current = (int)((uint)_v[VRcvAdvertisedEdge] - RcvNxt); // SequenceNumber.Diff
+                if (current < 0) current = 0;
+                if (State != TcpState.Closed && WindowToOffer(current) != current)
                 {
                     AckNow = true;
                     _ctx.WorkPending = true;
@@ -41,8 +42,9 @@ namespace NanoTcp.Tcp
                 return n;
             }
             // A reset or timeout after the peer's FIN is an error, not a clean end of stream.
-            if (State == TcpState.Closed && LastError != TcpError.None) return LastError;
-            if (FinReceived || State == TcpState.Closed) return 0;
+            TcpState state = State;
+            if (state == TcpState.Closed && LastError != TcpError.None) return LastError;
+            if ((_flags & FlagFinReceived) != 0 || state == TcpState.Closed) return 0;
             return TcpError.WouldBlock;
         }
 

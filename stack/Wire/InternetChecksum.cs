@@ -86,12 +86,6 @@ namespace NanoTcp.Wire
             return sum + (little ? (uint)(((folded & 0xFF) << 8) | (folded >> 8)) : folded);
         }
 
-        private static uint Fold(uint sum)
-        {
-            while ((sum >> 16) != 0) sum = (sum & 0xFFFF) + (sum >> 16);
-            return sum;
-        }
-
         // A remainder sum of 0 means every word was a multiple of 0xFFFF: zero data folds to 0, anything else
         // (such as FF FF) to 0xFFFF. Only data made of such words gets here, and the scan stops at the first
         // non-zero word.
@@ -114,16 +108,18 @@ namespace NanoTcp.Wire
         /// included) sum to all ones: the same answer as <see cref="IsValid"/> over <see cref="Add"/>, for a fifth of the IL.
         /// </summary>
         /// <remarks>
-        /// Five native 32-bit reads in the machine's byte order, no tail, no swap: a 32-bit word is congruent to the sum
-        /// of its two 16-bit words modulo 0xFFFF, and a byte-swapped sum is 256 times the sum modulo 0xFFFF (256 is
-        /// invertible there), so "the folded sum is 0xFFFF" is "the total is a non-zero multiple of 0xFFFF" in either
-        /// byte order.
+        /// Three native reads in the machine's byte order (two 64-bit words, reduced modulo 0xFFFF as in <see cref="Add"/>,
+        /// and a 32-bit one, below 2^32), no tail, no swap: a word is congruent to the sum of its 16-bit words modulo
+        /// 0xFFFF, and a byte-swapped sum is 256 times the sum modulo 0xFFFF (256 is invertible there), so "the folded
+        /// sum is 0xFFFF" is "the sum is a non-zero multiple of 0xFFFF" in either byte order. The sum is 0 only for 20
+        /// zero bytes, looked for only when the remainders add up to 0.
         /// </remarks>
         public static bool IsValid20(byte[] b, int offset)
         {
-            ulong total = (ulong)BitConverter.ToUInt32(b, offset) + BitConverter.ToUInt32(b, offset + 4) + BitConverter.ToUInt32(b, offset + 8)
-                          + BitConverter.ToUInt32(b, offset + 12) + BitConverter.ToUInt32(b, offset + 16);
-            return total != 0 && total % OnesModulus == 0;
+            ulong total = BitConverter.ToUInt64(b, offset) % OnesModulus + BitConverter.ToUInt64(b, offset + 8) % OnesModulus
+                          + BitConverter.ToUInt32(b, offset + 16);
+            if (total % OnesModulus != 0) return false;
+            return total != 0 || !IsZero(b, offset, 20);
         }
 
         /// <summary>Adds the TCP/UDP pseudo-header (RFC 9293 §3.1): addresses, protocol and segment length.</summary>
@@ -132,16 +128,21 @@ namespace NanoTcp.Wire
             return sum + (source >> 16) + (source & 0xFFFF) + (destination >> 16) + (destination & 0xFFFF) + (uint)(protocol + length);
         }
 
+        // Folding the carries of a uint sum (RFC 1071 §4.1's loop) gives 0 for a sum of 0 and otherwise the value in
+        // 1..0xFFFF congruent to it modulo 0xFFFF (2^16 ≡ 1): one rem.un instead of the interpreted loop.
+
         /// <summary>Folds the carries and complements: the value to put in the checksum field.</summary>
         public static int Finish(uint sum)
         {
-            return (int)(~Fold(sum) & 0xFFFF);
+            uint rest = sum % (uint)OnesModulus;
+            if (rest == 0 && sum != 0) return 0; // folds to 0xFFFF
+            return (int)(0xFFFF - rest);
         }
 
         /// <summary>True when data that includes its own checksum field sums to all ones (RFC 1071 §1).</summary>
         public static bool IsValid(uint sum)
         {
-            return Fold(sum) == 0xFFFF; // Finish(sum) == 0, a call less
+            return sum != 0 && sum % (uint)OnesModulus == 0; // folds to 0xFFFF
         }
     }
 }

@@ -54,10 +54,10 @@ namespace NanoTcp.Scenarios.Wire
             const uint other = 0xC0000263;
             nic.SetAddress(other, 0xFFFFFF00, 0);
             byte[] frame = SendAndCapture(nic, cable, Golden.DutIp);
-            var expected = new byte[20];
-            W.Ipv4Packet.WriteHeader(expected, 0, 24, 1, 64, W.Ipv4Packet.ProtocolTcp, other, Golden.DutIp);
-            CollectionAssert.AreEqual(expected, Golden.Slice(frame, 14, 20));
-            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(frame, 14));
+            var expected = new byte[W.Ipv4Packet.InFrame + 20];
+            W.Ipv4Packet.WriteHeader(expected, 24, 1, 64, W.Ipv4Packet.ProtocolTcp, other, Golden.DutIp);
+            CollectionAssert.AreEqual(Golden.Slice(expected, 14, 20), Golden.Slice(frame, 14, 20));
+            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(frame, 14, 20));
         }
     }
 }

@@ -11,8 +11,8 @@ namespace NanoTcp.Scenarios.Wire
         {
             byte[] b = Golden.At(Golden.Ipv4Header, 14);
             // 44 bytes claimed: the 24-byte TCP payload follows (zeros here), plus padding after it.
-            Assert.IsTrue(W.Ipv4Packet.IsWellFormed(b, 14, 44));
-            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(b, 14));
+            Assert.AreEqual(24, W.Ipv4Packet.WellFormedPayloadLength(b, 14, 44));
+            Assert.IsTrue(W.Ipv4Packet.HasValidChecksum(b, 14, 20));
             Assert.AreEqual(20, W.Ipv4Packet.HeaderLength(b, 14));
             Assert.AreEqual(44, W.Ipv4Packet.TotalLength(b, 14));
             Assert.AreEqual(0x1234, W.Ipv4Packet.Identification(b, 14));
@@ -27,25 +27,25 @@ namespace NanoTcp.Scenarios.Wire
         [TestMethod]
         public void Build_SameBytes()
         {
-            var b = new byte[20];
-            W.Ipv4Packet.WriteHeader(b, 0, 24, 0x1234, 64, W.Ipv4Packet.ProtocolTcp, Golden.PeerIp, Golden.DutIp);
-            CollectionAssert.AreEqual(Golden.Ipv4Header, b);
+            var b = new byte[W.Ipv4Packet.InFrame + 20]; // written where it sits in a frame
+            W.Ipv4Packet.WriteHeader(b, 24, 0x1234, 64, W.Ipv4Packet.ProtocolTcp, Golden.PeerIp, Golden.DutIp);
+            CollectionAssert.AreEqual(Golden.Ipv4Header, Golden.Slice(b, W.Ipv4Packet.InFrame, 20));
         }
 
         [TestMethod]
         public void Malformed_Fragment_BadChecksum()
         {
             byte[] b = Golden.At(Golden.Ipv4Header, 0);
-            Assert.IsFalse(W.Ipv4Packet.IsWellFormed(b, 0, 43), "total length beyond the bytes available");
-            Assert.IsFalse(W.Ipv4Packet.IsWellFormed(b, 0, 19), "shorter than a header");
+            Assert.AreEqual(-1, W.Ipv4Packet.WellFormedPayloadLength(b, 0, 43), "total length beyond the bytes available");
+            Assert.AreEqual(-1, W.Ipv4Packet.WellFormedPayloadLength(b, 0, 19), "shorter than a header");
             b[0] = 0x44;
-            Assert.IsFalse(W.Ipv4Packet.IsWellFormed(b, 0, 44), "IHL 4");
+            Assert.AreEqual(-1, W.Ipv4Packet.WellFormedPayloadLength(b, 0, 44), "IHL 4");
             b[0] = 0x65;
-            Assert.IsFalse(W.Ipv4Packet.IsWellFormed(b, 0, 44), "version 6");
+            Assert.AreEqual(-1, W.Ipv4Packet.WellFormedPayloadLength(b, 0, 44), "version 6");
             b = Golden.Ipv4Header;
             b[6] = 0x20;                                         // more fragments
             Assert.IsTrue(W.Ipv4Packet.IsFragment(b, 0));
-            Assert.IsFalse(W.Ipv4Packet.HasValidChecksum(b, 0));
+            Assert.IsFalse(W.Ipv4Packet.HasValidChecksum(b, 0, 20));
             b = Golden.Ipv4Header;
             b[7] = 0x01;                                         // fragment offset 8
             Assert.IsTrue(W.Ipv4Packet.IsFragment(b, 0));

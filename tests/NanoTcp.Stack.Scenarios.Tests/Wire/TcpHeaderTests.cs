@@ -42,20 +42,20 @@ namespace NanoTcp.Scenarios.Wire
         [TestMethod]
         public void BuildSyn_SameBytes()
         {
-            var b = new byte[24];
-            int hl = W.TcpHeader.Write(b, 0, 40000, 80, 0x01020304, 0, W.TcpFlags.Syn, 8192, 1460, 0, Golden.PeerIp, Golden.DutIp);
+            var b = new byte[W.TcpHeader.InFrame + 24]; // written where it sits in a frame
+            int hl = W.TcpHeader.Write(b, 40000, 80, 0x01020304, 0, W.TcpFlags.Syn, 8192, 1460, 0, Golden.PeerIp, Golden.DutIp);
             Assert.AreEqual(24, hl);
-            CollectionAssert.AreEqual(Golden.TcpSyn, b);
+            CollectionAssert.AreEqual(Golden.TcpSyn, Golden.Slice(b, W.TcpHeader.InFrame, 24));
         }
 
         [TestMethod]
         public void BuildData_SameBytes_PayloadPlacedFirst()
         {
-            var b = new byte[25];
-            System.Text.Encoding.ASCII.GetBytes("hello", 0, 5, b, 20);
-            int hl = W.TcpHeader.Write(b, 0, 80, 40000, 0xfffffff0, 0x01020305, W.TcpFlags.Psh | W.TcpFlags.Ack, 4096, 0, 5, Golden.DutIp, Golden.PeerIp);
+            var b = new byte[W.TcpHeader.InFrame + 25];
+            System.Text.Encoding.ASCII.GetBytes("hello", 0, 5, b, W.TcpHeader.InFrame + 20);
+            int hl = W.TcpHeader.Write(b, 80, 40000, 0xfffffff0, 0x01020305, W.TcpFlags.Psh | W.TcpFlags.Ack, 4096, 0, 5, Golden.DutIp, Golden.PeerIp);
             Assert.AreEqual(20, hl);
-            CollectionAssert.AreEqual(Golden.TcpData, b);
+            CollectionAssert.AreEqual(Golden.TcpData, Golden.Slice(b, W.TcpHeader.InFrame, 25));
         }
 
         [TestMethod]
