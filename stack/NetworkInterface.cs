@@ -125,7 +125,9 @@ namespace NanoTcp
             else if (Ip4.IsMulticast(destination)) MacAddress.SetIpv4Multicast(destination, Tx, EthernetFrame.DestinationField);
             else
             {
-                uint hop = Ip == 0 ? 0 : NextHop(destination);
+                // NextHop in place (every datagram we send): on our subnet the destination itself, else the gateway.
+                uint ip = Ip;
+                uint hop = ip == 0 ? 0 : ((destination & Mask) == (ip & Mask) ? destination : Gateway);
                 if (hop == 0) return Unreachable;
                 if (!_arp.TryGet(hop, _ctx.Now, Tx, EthernetFrame.DestinationField))
                 {

@@ -101,9 +101,9 @@ namespace NanoTcp
             return true;
         }
 
+        /// <summary>Sends the ping waiting in _echoPending (Poll calls this only while one is).</summary>
         private void SendPendingEcho()
         {
-            if (!_echoPending) return;
             if (_echoResolving && !_if.IsResolving(_echoIp) && !_if.IsResolved(_echoIp))
             {
                 // Resolution gave up: drop the request (documented ARP policy).

@@ -142,8 +142,10 @@ namespace NanoTcp
             _if.Announce(up);
             bool more = up && ReceiveFrames();
             _lanDeadline = _lan.Poll(nowMs);
-            SendQueuedResets();
-            if (up) SendPendingEcho();
+            // The queue and the ping are tested here, not in their senders: nearly every Poll has neither, and a
+            // call frame apiece is the price on the interpreter.
+            if (_ctx.Resets.Count > 0) SendQueuedResets();
+            if (up && _echoPending) SendPendingEcho();
             if (tcp || _tcpDeadline == Unknown) RunTcp(up);
             _if.SendArpRequests(up); // last: output above may just have asked for a resolution
             _pollAt = more ? nowMs : NextDeadline(up);

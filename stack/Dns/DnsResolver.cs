@@ -27,7 +27,7 @@ namespace NanoTcp.Dns
         private readonly int _timeoutMs, _attempts;
         private int _nameLength, _serverCount, _sent, _id, _slot = -1, _failures;
         private uint _server;
-        private long _deadline, _now;
+        private long _deadline;
 
         internal DnsResolver(UdpLayer udp, LanConfig lan)
         {
@@ -61,7 +61,7 @@ namespace NanoTcp.Dns
             uint literal;
             if (Ip4.TryParse(name, offset, count, out literal)) { Address = literal; return Status = DnsStatus.Resolved; }
             if (!DnsName.IsHostName(name, offset, count)) return Status = DnsStatus.InvalidName;
-            uint cached = _cache.Find(name, offset, count, _now);
+            uint cached = _cache.Find(name, offset, count, _udp.Now);
             if (cached != 0) { Address = cached; return Status = DnsStatus.Resolved; }
             CollectServers();
             if (_serverCount == 0) return Status = DnsStatus.NoServer;
@@ -69,7 +69,7 @@ namespace NanoTcp.Dns
             _nameLength = count;
             _sent = 0;
             _failures = 0;
-            _deadline = _now;
+            _deadline = _udp.Now;
             _udp.MarkWorkPending(); // the query goes out on the next Poll
             return Status = DnsStatus.Pending;
         }
@@ -118,11 +118,9 @@ namespace NanoTcp.Dns
             _servers[_serverCount++] = s;
         }
 
-        /// <summary>Sends or retransmits the query when due; returns the next deadline.</summary>
+        /// <summary>Sends or retransmits the query when due; returns the next deadline. Only while <see cref="Status"/> is Pending.</summary>
         internal long Poll(long nowMs)
         {
-            _now = nowMs;
-            if (Status != DnsStatus.Pending) return long.MaxValue;
             if (nowMs < _deadline) return _deadline;
             if (_sent >= _attempts)
             {
@@ -169,7 +167,6 @@ namespace NanoTcp.Dns
 
         void IUdpReceiver.OnDatagram(byte[] b, int o, int length, uint source, int sourcePort, uint destination, long nowMs)
         {
-            _now = nowMs;
             int end = o + length;
             if (Status != DnsStatus.Pending || source != _server || sourcePort != DnsHeader.Port || length < DnsHeader.Length
                 || DnsHeader.Id(b, o) != _id || !DnsHeader.IsResponse(b, o))

@@ -89,7 +89,7 @@ namespace NanoTcp.Tcp
             ulong m3 = (ulong)24 << 56; // 24 bytes: the length block after three words
             int blocks = words > 2 ? 4 : 2;
             // One compression round per block (d ^= m; round; a ^= m), then the finalization. The round is written
-            // out in both loops: one loop with a test per round cost a quarter more.
+            // out in the loop and in the finalization: one loop with a test per round cost a quarter more.
             for (int i = 0; i < blocks; i++)
             {
                 d ^= m0;
@@ -101,13 +101,22 @@ namespace NanoTcp.Tcp
                 m0 = m1; m1 = m2; m2 = m3; // the next block moves up
             }
             c ^= 0xFF;
-            for (int i = 0; i < 3; i++)
-            {
-                a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
-                c += d; d = (d << 16) | (d >> 48); d ^= c;
-                a += d; d = (d << 21) | (d >> 43); d ^= a;
-                c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
-            }
+            // The three finalization rounds written out: the count is fixed, and the loop's test and increment
+            // cost about 27 IL instructions per hash.
+            a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
+            c += d; d = (d << 16) | (d >> 48); d ^= c;
+            a += d; d = (d << 21) | (d >> 43); d ^= a;
+            c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
+
+            a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
+            c += d; d = (d << 16) | (d >> 48); d ^= c;
+            a += d; d = (d << 21) | (d >> 43); d ^= a;
+            c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
+
+            a += b; b = (b << 13) | (b >> 51); b ^= a; a = (a << 32) | (a >> 32);
+            c += d; d = (d << 16) | (d >> 48); d ^= c;
+            a += d; d = (d << 21) | (d >> 43); d ^= a;
+            c += b; b = (b << 17) | (b >> 47); b ^= c; c = (c << 32) | (c >> 32);
             return a ^ b ^ c ^ d;
         }
     }

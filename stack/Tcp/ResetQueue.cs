@@ -12,7 +12,8 @@ namespace NanoTcp.Tcp
         private readonly int[] _remotePort;
         private readonly uint[] _seq;
         private int _head;
-        private int _count;
+        /// <summary>RSTs waiting (a field, not a property: every Poll reads it).</summary>
+        public int Count;
 
         public ResetQueue(int capacity)
         {
@@ -22,13 +23,11 @@ namespace NanoTcp.Tcp
             _seq = new uint[capacity];
         }
 
-        public int Count { get { return _count; } }
-
         public void Add(uint ip, int localPort, int remotePort, uint seq)
         {
-            int i = (_head + _count) % _ip.Length;
-            if (_count == _ip.Length) _head = (_head + 1) % _ip.Length;
-            else _count++;
+            int i = (_head + Count) % _ip.Length;
+            if (Count == _ip.Length) _head = (_head + 1) % _ip.Length;
+            else Count++;
             _ip[i] = ip;
             _localPort[i] = localPort;
             _remotePort[i] = remotePort;
@@ -41,7 +40,7 @@ namespace NanoTcp.Tcp
         public void Remove()
         {
             _head = (_head + 1) % _ip.Length;
-            _count--;
+            Count--;
         }
 
         public uint Ip(int i) { return _ip[i]; }

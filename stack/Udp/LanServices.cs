@@ -50,7 +50,8 @@ namespace NanoTcp.Udp
         /// <summary>Runs the services' timers (retransmissions, lease, probes); returns their earliest deadline.</summary>
         public long Poll(long nowMs)
         {
-            long next = Dns.Poll(nowMs);
+            // The resolver has timers only while a lookup is pending (nearly never): tested here, a call less per Poll.
+            long next = Dns.Status == DnsStatus.Pending ? Dns.Poll(nowMs) : long.MaxValue;
             if (Dhcp != null) next = Earliest(next, Dhcp.Poll(nowMs));
             if (Mdns != null) next = Earliest(next, Mdns.Poll(nowMs));
             if (Sntp != null) next = Earliest(next, Sntp.Poll(nowMs));

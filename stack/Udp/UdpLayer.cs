@@ -58,6 +58,9 @@ namespace NanoTcp.Udp
             _addressGeneration++;
         }
 
+        /// <summary>The time of the current (or last) Poll: what an API call between Polls (a DNS lookup) counts from.</summary>
+        public long Now { get { return _ctx.Now; } }
+
         /// <summary>An API call (a lookup, a renew) changed a service's deadline: the next Poll must run now.</summary>
         public void MarkWorkPending()
         {
