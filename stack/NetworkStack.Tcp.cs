@@ -301,8 +301,10 @@ namespace NanoTcp
             return -1;
         }
 
-        /// <summary>The live connection for a 4-tuple (slots held only to report an error do not match).</summary>
-        /// <summary>The connection for these endpoints (<paramref name="ports"/> as <see cref="TcpConnection.PackPorts"/> packs them), or null.</summary>
+        /// <summary>
+        /// The live connection for these endpoints (<paramref name="ports"/> as <see cref="TcpConnection.PackPorts"/>
+        /// packs them), or null; slots held only to report an error do not match.
+        /// </summary>
         private TcpConnection FindConnection(uint remoteIp, int ports)
         {
             TcpConnection[] tcbs = _tcbs;
